@@ -1,0 +1,15 @@
+import type { Core } from '../../src/core/core.js';
+import type { Notifier } from '../../src/core/ports.js';
+import type { Platform } from '../../src/core/types.js';
+
+/**
+ * A chat platform: turns its events into core calls and core replies into its messages, and
+ * delivers later notifications (it is the Notifier for its own platform).
+ */
+export interface ChatAdapter extends Notifier {
+  readonly platform: Platform;
+  /** Connect and start serving `core`. Resolves once the adapter is receiving. */
+  start(core: Core): Promise<void>;
+  /** Stop receiving and wait for handlers in flight. */
+  stop(): Promise<void>;
+}

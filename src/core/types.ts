@@ -1,0 +1,217 @@
+/**
+ * The core's vocabulary. Nothing here knows a chat platform, an HTTP library or a store.
+ * Ids that come from chat platforms are strings: Telegram chat ids use up to 52 bits and
+ * Discord snowflakes 64, so neither is ever held as a 32-bit number.
+ */
+
+/** What a thing in a library is. Music is split because Lidarr adds artists and albums differently. */
+export type MediaKind = 'movie' | 'series' | 'artist' | 'album';
+
+/** What the person said it is, if anything ("add show Fargo"). `music` covers artist and album. */
+export type KindHint = 'movie' | 'series' | 'music' | 'artist' | 'album';
+
+export type Platform = 'telegram' | 'discord' | 'terminal' | 'http';
+
+/** Who asked, and where to answer. `chatId` is where replies and later notifications go. */
+export interface UserRef {
+  platform: Platform;
+  userId: string;
+  chatId: string;
+  name?: string;
+  /** Discord role ids of the member, when the platform has roles. */
+  roles?: string[];
+}
+
+/** `telegram:123`: the key users are stored and compared by. */
+export function userKey(user: Pick<UserRef, 'platform' | 'userId'>): string {
+  return `${user.platform}:${user.userId}`;
+}
+
+/** Ids a work carries. Each backend needs one: Radarr tmdb, Sonarr tvdb, Lidarr the MusicBrainz ids. */
+export interface ExternalIds {
+  tmdb?: number;
+  tvdb?: number;
+  imdb?: string;
+  /** MusicBrainz artist MBID (for an album: its credited artist). */
+  mbArtist?: string;
+  /** MusicBrainz release-group MBID (albums). */
+  mbReleaseGroup?: string;
+  spotify?: string;
+}
+
+/** What one catalog said about one work, already mapped out of the vendor's shape. */
+export interface CatalogHit {
+  /** Catalog name: tmdb, musicbrainz, spotify, sonarr, radarr, lidarr. */
+  source: string;
+  kind: MediaKind;
+  title: string;
+  year?: number;
+  ids: ExternalIds;
+  /** 0..1, the source's own popularity signal log-scaled by the adapter; absent when it has none. */
+  popularity?: number;
+  posterUrl?: string;
+  overview?: string;
+  /** Albums: the credited artist's name. */
+  artistName?: string;
+  /** Series the source marks as anime (genres, keywords, Sonarr's seriesType). */
+  anime?: boolean;
+  /** An *arr lookup returned its library copy (Sonarr `id > 0`). */
+  inLibrary?: boolean;
+}
+
+/** Why a candidate got its score: each factor 0..1 before weighting. */
+export interface ScoreBreakdown {
+  title: number;
+  year: number;
+  popularity: number;
+  completeness: number;
+  recency: number;
+  kind: number;
+}
+
+/** One work after merging what several catalogs said about it, with its score. */
+export interface Candidate extends CatalogHit {
+  /** Stable key within one classification: `series:tvdb:79349`, `movie:tmdb:603`, `album:mb:…`. */
+  key: string;
+  sources: string[];
+  /** 0..1 */
+  score: number;
+  factors: ScoreBreakdown;
+}
+
+/** How one catalog fared in one classification. */
+export interface SourceReport {
+  source: string;
+  status: 'ok' | 'failed' | 'late';
+  ms: number;
+  hits: number;
+  /** Safe to show: never a URL with a key. */
+  error?: string;
+}
+
+export type Decision =
+  | { type: 'auto'; candidate: Candidate }
+  | { type: 'ask'; candidates: Candidate[] }
+  | { type: 'none'; closest: Candidate[] }
+  | { type: 'unavailable' };
+
+export interface Classification {
+  decision: Decision;
+  ranked: Candidate[];
+  sources: SourceReport[];
+  ms: number;
+}
+
+export type RequestStatus =
+  | 'received'
+  | 'classified'
+  | 'needs_choice'
+  | 'approved'
+  | 'sent'
+  | 'already_present'
+  | 'available'
+  | 'failed_retryable'
+  | 'failed'
+  | 'cancelled';
+
+/** One line of a request's history. */
+export interface AuditEvent {
+  at: string;
+  /** `telegram:123`, `cron`, `system`. */
+  actor: string;
+  to: RequestStatus;
+  from?: RequestStatus;
+  note?: string;
+  /** Scores, confidence, backend answers: whatever explains the step. */
+  detail?: Record<string, unknown>;
+}
+
+export interface RequestQuery {
+  /** The message as typed, trimmed. */
+  text: string;
+  title: string;
+  year?: number;
+  hint?: KindHint;
+}
+
+/** Per-request choices the person made (or defaults filled in). */
+export interface RequestOptions {
+  /** Which configured backend instance: `sonarr`, `radarr-4k`, … */
+  backend?: string;
+  /** Sonarr monitor option: all, future, firstSeason, latestSeason … */
+  monitor?: string;
+}
+
+export interface MediaRequest {
+  id: string;
+  user: UserRef;
+  query: RequestQuery;
+  status: RequestStatus;
+  createdAt: string;
+  updatedAt: string;
+  /** Up to five ranked candidates, kept so a choice can be made later or audited. */
+  candidates: Candidate[];
+  chosen?: Candidate;
+  options: RequestOptions;
+  /** The backend the request went or goes to. */
+  backend?: string;
+  /** The backend's own id once added or found. */
+  backendItemId?: number;
+  attempts: number;
+  nextAttemptAt?: string;
+  /** The reason the person was told, for failed and failed_retryable. */
+  reason?: string;
+  sources: SourceReport[];
+  audit: AuditEvent[];
+}
+
+/** What the chat shows about one work: Discord renders an embed, Telegram a caption. */
+export interface MediaCard {
+  title: string;
+  year?: number;
+  kind: MediaKind;
+  /** 0..1 */
+  confidence?: number;
+  /** Where it goes: `Sonarr`, `Radarr 4K`. */
+  destination?: string;
+  posterUrl?: string;
+  overview?: string;
+}
+
+export interface ChoiceOption {
+  label: string;
+  kind?: MediaKind;
+}
+
+/** Buttons to offer. The adapter sends `token` and the option's index (or "none") back to `core.choose`. */
+export interface ChoicePrompt {
+  token: string;
+  options: ChoiceOption[];
+  /** Label of the "none of these" button; absent when there is none. */
+  noneLabel?: string;
+}
+
+/** Message codes: the wording lives in messages.ts so every chat says the same thing. */
+export type MessageCode = string;
+
+/** A platform-neutral answer. Adapters render it; the core never sees a platform object. */
+export interface Reply {
+  code: MessageCode;
+  text: string;
+  card?: MediaCard;
+  choices?: ChoicePrompt;
+  /** Shown only to the person (Discord ephemeral, Telegram alert on a click). */
+  private?: boolean;
+  /** A background job the chat may follow (enrichment). */
+  progress?: { jobKey: string };
+  document?: { filename: string; mimeType: string; content: string };
+  requestId?: string;
+}
+
+/** A message from a chat, already stripped of platform detail. */
+export interface IncomingMessage {
+  user: UserRef;
+  text: string;
+  /** A file the person sent along (a subtitle file for vocab). */
+  attachment?: { filename: string; content: string };
+}
