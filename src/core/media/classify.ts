@@ -1,0 +1,102 @@
+/**
+ * "add Dexter" → what is it? Every catalog is asked at once; whatever has answered by the
+ * deadline is merged, scored and ranked, and the decision is made from that. A catalog that
+ * failed or is late is left out and reported, never fatal: the answer comes from the others.
+ */
+import { isUpstreamError } from '../errors.js';
+import type { Clock, Logger, MediaCatalog, SearchQuery } from '../ports.js';
+import type { Candidate, CatalogHit, Classification, Decision, MediaKind, SourceReport } from '../types.js';
+import { mergeHits } from './merge-hits.js';
+import { kindMatchesHint, scoreCandidate } from './score.js';
+
+export interface DecisionPolicy {
+  /** Add without asking when the best score is at least this … */
+  autoMinScore: number;
+  /** … and leads the runner-up by at least this. */
+  autoMinMargin: number;
+  /** Candidates below this are not offered. */
+  offerMinScore: number;
+  /** How long to wait for catalogs, ms. */
+  deadlineMs: number;
+}
+
+/** Below this title similarity a candidate is not a plausible reading of what was typed. */
+const MIN_TITLE = 0.55;
+const MAX_CHOICES = 5;
+
+export interface ClassifyDeps {
+  catalogs: readonly MediaCatalog[];
+  policy: DecisionPolicy;
+  clock: Clock;
+  logger: Logger;
+}
+
+interface Outcome {
+  report: SourceReport;
+  hits: CatalogHit[];
+}
+
+async function ask(
+  catalog: MediaCatalog,
+  query: SearchQuery,
+  deadline: number,
+  started: number,
+): Promise<Outcome> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()));
+  });
+  const search = catalog.search(query, controller.signal, deadline).then(
+    (hits) => ({ ok: true as const, hits }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  const result = await Promise.race([search, late]);
+  clearTimeout(timer);
+  const ms = Date.now() - started;
+  if (result === 'late') {
+    controller.abort();
+    return { report: { source: catalog.name, status: 'late', ms, hits: 0 }, hits: [] };
+  }
+  if (!result.ok) {
+    const e = result.error;
+    const error = isUpstreamError(e) ? `${e.failure}: ${e.message}` : 'unexpected error';
+    const status = isUpstreamError(e) && e.failure === 'rate_limited' && !e.status ? 'late' : 'failed';
+    return { report: { source: catalog.name, status, ms, hits: 0, error }, hits: [] };
+  }
+  return { report: { source: catalog.name, status: 'ok', ms, hits: result.hits.length }, hits: result.hits };
+}
+
+export async function classify(query: SearchQuery, deps: ClassifyDeps): Promise<Classification> {
+  const started = Date.now();
+  const deadline = started + deps.policy.deadlineMs;
+  const wanted = deps.catalogs.filter((c) => c.kinds.some((k) => kindMatchesHint(k, query.hint)));
+  const outcomes = await Promise.all(wanted.map((c) => ask(c, query, deadline, started)));
+  const sources = outcomes.map((o) => o.report);
+  for (const r of sources) {
+    if (r.status !== 'ok') deps.logger.warn({ source: r.source, status: r.status, error: r.error }, 'catalog left out');
+  }
+
+  const hits = outcomes.flatMap((o) => o.hits).filter((h) => kindMatchesHint(h.kind, query.hint));
+  const resolvableKinds = new Set<MediaKind>(
+    deps.catalogs.filter((c) => c.resolveIds).flatMap((c) => c.kinds.filter((k) => k === 'series')),
+  );
+  const ctx = { ...query, thisYear: deps.clock.now().getUTCFullYear(), resolvableKinds };
+  const ranked: Candidate[] = mergeHits(hits)
+    .map((m) => ({ ...m, ...scoreCandidate(m, ctx) }))
+    .sort((a, b) => b.score - a.score || (b.popularity ?? 0) - (a.popularity ?? 0));
+
+  const anyAnswered = sources.some((s) => s.status === 'ok');
+  const decision = decide(ranked, anyAnswered, deps.policy);
+  return { decision, ranked, sources, ms: Date.now() - started };
+}
+
+export function decide(ranked: Candidate[], anyAnswered: boolean, policy: DecisionPolicy): Decision {
+  if (!anyAnswered) return { type: 'unavailable' };
+  const plausible = ranked.filter((c) => c.factors.title >= MIN_TITLE && c.score >= policy.offerMinScore);
+  const [top, second] = plausible;
+  if (!top) return { type: 'none', closest: [...ranked].sort((a, b) => b.factors.title - a.factors.title).slice(0, 3) };
+  const margin = top.score - (second?.score ?? 0);
+  if (top.score >= policy.autoMinScore && margin >= policy.autoMinMargin) return { type: 'auto', candidate: top };
+  return { type: 'ask', candidates: plausible.slice(0, MAX_CHOICES) };
+}

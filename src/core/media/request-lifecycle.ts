@@ -1,0 +1,67 @@
+/**
+ * The media request's states and the one way to move between them: every move appends an
+ * audit event (who, when, from, to, why, scores), so a request's history explains itself.
+ *
+ *   received → classified → needs_choice → approved → sent → available
+ *                                    ↘ cancelled      ↘ already_present
+ *   failed_retryable (upstream down, 429, timeout: the cron retries with backoff) → … | failed
+ */
+import type { AuditEvent, MediaRequest, RequestQuery, RequestStatus, UserRef } from '../types.js';
+
+/** States the cron picks up: due work that was interrupted or failed for a passing reason. */
+export const PENDING_STATES: readonly RequestStatus[] = ['approved', 'failed_retryable'];
+/** States that are over: nothing more will happen to the request. */
+export const FINAL_STATES: readonly RequestStatus[] = ['available', 'already_present', 'failed', 'cancelled'];
+
+export function newRequest(id: string, user: UserRef, query: RequestQuery, now: Date): MediaRequest {
+  const at = now.toISOString();
+  return {
+    id,
+    user,
+    query,
+    status: 'received',
+    createdAt: at,
+    updatedAt: at,
+    candidates: [],
+    options: {},
+    attempts: 0,
+    sources: [],
+    audit: [{ at, actor: `${user.platform}:${user.userId}`, to: 'received', note: query.text }],
+  };
+}
+
+/** Move `r` (in place, inside a store update) to `to` and record why. */
+export function transition(
+  r: MediaRequest,
+  to: RequestStatus,
+  actor: string,
+  now: Date,
+  note?: string,
+  detail?: Record<string, unknown>,
+): void {
+  const at = now.toISOString();
+  const event: AuditEvent = { at, actor, from: r.status, to };
+  if (note) event.note = note;
+  if (detail) event.detail = detail;
+  r.audit.push(event);
+  r.status = to;
+  r.updatedAt = at;
+}
+
+/**
+ * When to try again after `attempts` failures: 1, 2, 4 … minutes up to 6 hours, so a service
+ * back after a short outage is used soon and a long one costs few calls.
+ */
+export function nextAttemptAt(now: Date, attempts: number): string {
+  const minutes = Math.min(360, 2 ** Math.max(0, attempts - 1));
+  return new Date(now.getTime() + minutes * 60_000).toISOString();
+}
+
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** Short ids people can type ("cancel k7m2q"), without look-alike characters. */
+export function newRequestId(random: () => number = Math.random): string {
+  let id = '';
+  for (let i = 0; i < 6; i++) id += ALPHABET[Math.floor(random() * ALPHABET.length)];
+  return id;
+}

@@ -1,0 +1,205 @@
+/**
+ * An approved request → its backend, exactly once. The backend is asked first whether the work is
+ * already there; a "sending" audit event is written before the POST, so after a crash the retry
+ * can tell "we added it just before dying" (→ sent) from "someone else added it" (→ already
+ * present) without a second POST.
+ */
+import { isUpstreamError, type UpstreamError } from '../errors.js';
+import { say, textReply } from '../messages.js';
+import type { Clock, Logger, MediaBackend, MediaCatalog, RequestStore } from '../ports.js';
+import type { Candidate, ExternalIds, MediaCard, MediaRequest, Reply } from '../types.js';
+import { SERVICE_FOR_KIND, type BackendRegistry } from './backend-registry.js';
+import { nextAttemptAt, transition } from './request-lifecycle.js';
+
+export interface SendDeps {
+  requests: RequestStore;
+  backends: BackendRegistry;
+  catalogs: readonly MediaCatalog[];
+  clock: Clock;
+  logger: Logger;
+  maxAttempts: number;
+}
+
+const SENDING = 'sending';
+/** Overall budget for one send (lookup + add), ms; each HTTP attempt has its own timeout too. */
+const SEND_BUDGET_MS = 30_000;
+
+export function displayTitle(c: Pick<Candidate, 'title' | 'year'>): string {
+  return c.year ? `${c.title} (${c.year})` : c.title;
+}
+
+export function cardFor(c: Candidate, destination?: string): MediaCard {
+  const card: MediaCard = { title: c.title, kind: c.kind, confidence: c.score };
+  if (c.year !== undefined) card.year = c.year;
+  if (destination) card.destination = destination;
+  if (c.posterUrl) card.posterUrl = c.posterUrl;
+  if (c.overview) card.overview = c.overview;
+  return card;
+}
+
+/** Ask every catalog that can for ids the backend needs; merge what they find. */
+async function resolveIds(c: Candidate, catalogs: readonly MediaCatalog[], logger: Logger): Promise<ExternalIds> {
+  const signal = AbortSignal.timeout(5000);
+  const found = await Promise.all(
+    catalogs
+      .filter((cat) => cat.resolveIds)
+      .map((cat) =>
+        (cat.resolveIds as NonNullable<MediaCatalog['resolveIds']>)(c, signal).catch((e: unknown) => {
+          logger.warn({ source: cat.name, error: isUpstreamError(e) ? e.message : String(e) }, 'id lookup failed');
+          return {};
+        }),
+      ),
+  );
+  return Object.assign({}, ...found, c.ids) as ExternalIds;
+}
+
+export async function sendRequest(id: string, actor: string, deps: SendDeps): Promise<{ request: MediaRequest; reply: Reply }> {
+  const { requests, clock } = deps;
+  let r = await requests.get(id);
+  if (!r?.chosen) throw new Error(`request ${id} has nothing chosen to send`);
+  const chosen: Candidate = r.chosen;
+  const title = displayTitle(chosen);
+  const backend = deps.backends.forCandidate(chosen, r.options.backend);
+
+  if (!backend) {
+    const svc = SERVICE_FOR_KIND[chosen.kind];
+    const reply = textReply('media.noBackend', { kind: chosen.kind, service: svc.service, envUrl: svc.envUrl });
+    r = await requests.update(id, (x) => {
+      x.reason = reply.text;
+      transition(x, 'failed', actor, clock.now(), 'no backend for kind');
+    });
+    return { request: r, reply: { ...reply, requestId: id } };
+  }
+
+  if (!backend.canAdd(chosen)) {
+    const ids = await resolveIds(chosen, deps.catalogs, deps.logger);
+    r = await requests.update(id, (x) => {
+      if (x.chosen) x.chosen.ids = { ...ids, ...x.chosen.ids };
+    });
+    if (!backend.canAdd(r.chosen as Candidate)) {
+      const reply = textReply('media.noId', {
+        title,
+        backend: backend.label,
+        idName: SERVICE_FOR_KIND[chosen.kind].idName,
+      });
+      r = await requests.update(id, (x) => {
+        x.reason = reply.text;
+        x.backend = backend.name;
+        transition(x, 'failed', actor, clock.now(), 'no backend id', { ids: x.chosen?.ids });
+      });
+      return { request: r, reply: { ...reply, card: cardFor(chosen, backend.label), requestId: id } };
+    }
+  }
+  const candidate = r.chosen as Candidate;
+  const card = cardFor(candidate, backend.label);
+  const signal = AbortSignal.timeout(SEND_BUDGET_MS);
+
+  try {
+    const existing = await backend.find(candidate, signal);
+    if (existing) {
+      const sentBeforeCrash = r.audit.at(-1)?.note === SENDING;
+      r = await requests.update(id, (x) => {
+        x.backend = backend.name;
+        x.backendItemId = existing.id;
+        delete x.reason;
+        transition(
+          x,
+          sentBeforeCrash ? 'sent' : 'already_present',
+          actor,
+          clock.now(),
+          sentBeforeCrash ? 'found after an interrupted send' : 'already in library',
+        );
+      });
+      const code = sentBeforeCrash ? 'media.added' : 'media.alreadyPresent';
+      return { request: r, reply: textReply(code, { title, backend: backend.label, searching: '' }, { card, requestId: id }) };
+    }
+    r = await requests.update(id, (x) => {
+      x.backend = backend.name;
+      x.audit.push({ at: clock.now().toISOString(), actor, from: x.status, to: x.status, note: SENDING });
+    });
+    const result = await backend.add(candidate, withUser(r), signal);
+    r = await requests.update(id, (x) => {
+      if (result.itemId !== undefined) x.backendItemId = result.itemId;
+      delete x.reason;
+      x.attempts += 1;
+      transition(x, result.outcome === 'added' ? 'sent' : 'already_present', actor, clock.now(), `${backend.label} answered`);
+    });
+    const code = result.outcome === 'added' ? 'media.added' : 'media.alreadyPresent';
+    const searching = result.searching ? ' — searching for it now' : '';
+    return { request: r, reply: textReply(code, { title, backend: backend.label, searching }, { card, requestId: id }) };
+  } catch (e) {
+    return failed(id, actor, e, backend, title, card, deps);
+  }
+}
+
+function withUser(r: MediaRequest) {
+  const opts: { monitor?: string; requestedBy: MediaRequest['user'] } = { requestedBy: r.user };
+  if (r.options.monitor) opts.monitor = r.options.monitor;
+  return opts;
+}
+
+async function failed(
+  id: string,
+  actor: string,
+  e: unknown,
+  backend: MediaBackend,
+  title: string,
+  card: MediaCard,
+  deps: SendDeps,
+): Promise<{ request: MediaRequest; reply: Reply }> {
+  const { requests, clock, logger } = deps;
+  if (!isUpstreamError(e)) {
+    logger.error({ err: e, requestId: id }, 'unexpected error while sending');
+    const reply = textReply('media.unexpected', { title, id }, { card, requestId: id });
+    const r = await requests.update(id, (x) => {
+      x.reason = reply.text;
+      transition(x, 'failed', actor, clock.now(), 'unexpected error', { error: String(e) });
+    });
+    return { request: r, reply };
+  }
+  logger.warn({ requestId: id, backend: backend.name, failure: e.failure, error: e.message }, 'send failed');
+  const current = await requests.get(id);
+  const attempts = (current?.attempts ?? 0) + 1;
+  if (e.retryable && attempts < deps.maxAttempts) {
+    const reply = textReply('media.retrying', { backend: backend.label, why: why(e), id }, { card, requestId: id });
+    const r = await requests.update(id, (x) => {
+      x.attempts = attempts;
+      x.nextAttemptAt = nextAttemptAt(clock.now(), attempts);
+      x.reason = reply.text;
+      transition(x, 'failed_retryable', actor, clock.now(), e.message, { failure: e.failure, status: e.status });
+    });
+    return { request: r, reply };
+  }
+  const reply = e.retryable
+    ? textReply('media.gaveUp', { title, attempts, why: why(e) })
+    : e.failure === 'auth'
+      ? textReply('media.failedAuth', { backend: backend.label, title, envKey: envKeyFor(backend.name) })
+      : textReply('media.failedRefused', { backend: backend.label, title, why: e.detail ?? why(e) });
+  const r = await requests.update(id, (x) => {
+    x.attempts = attempts;
+    x.reason = reply.text;
+    delete x.nextAttemptAt;
+    transition(x, 'failed', actor, clock.now(), e.message, { failure: e.failure, status: e.status });
+  });
+  return { request: r, reply: { ...reply, card, requestId: id } };
+}
+
+function why(e: UpstreamError): string {
+  switch (e.failure) {
+    case 'timeout':
+      return 'it timed out';
+    case 'rate_limited':
+      return 'it asked me to slow down';
+    case 'server_error':
+      return `it answered with an error${e.status ? ` ${e.status}` : ''}`;
+    case 'unavailable':
+      return 'it can’t be reached';
+    default:
+      return say('internal.error');
+  }
+}
+
+/** `radarr-4k` → `RADARR_4K_API_KEY`. */
+function envKeyFor(backendName: string): string {
+  return `${backendName.toUpperCase().replace(/-/g, '_')}_API_KEY`;
+}

@@ -1,0 +1,68 @@
+/**
+ * Every sentence the media side of the bot says, by code. Chats render the same words; tests
+ * assert on codes. Values are interpolated as {name}.
+ */
+import type { Reply } from './types.js';
+
+export const USAGE = [
+  'Try:',
+  '• add Dexter — I work out whether it is a movie, a show or music',
+  '• add movie Dune 2021 · add show Fargo · add artist Radiohead · add album OK Computer',
+  '• requests — what you asked for and where it is',
+  '• cancel <id> — drop a request that has not been sent',
+  '• vocab Inception in French — the film’s vocabulary by CEFR level',
+].join('\n');
+
+const TEXT: Record<string, string> = {
+  help: `I add movies, shows and music to the media server, and list a film’s vocabulary.\n${USAGE}`,
+  'parse.unknown': `I don’t know “{verb}”.\n${USAGE}`,
+  'parse.empty': USAGE,
+  'parse.emptyTitle': 'Add what? Give me a title, e.g. “add Dexter” or “add movie Dune 2021”.',
+  'parse.tooLong': 'That is too long for a title (at most {max} characters). Send just the title.',
+  'parse.controlChars': 'That message has invisible control characters in it; please retype the title.',
+  'parse.cancelUsage': 'Say which request: “cancel <id>” (the id is in “requests”).',
+
+  'media.pick': 'Which one do you mean{sourcesNote}?',
+  'media.notFound': 'I found nothing called “{title}”{closest}{sourcesNote}.',
+  'media.catalogsDown':
+    'I can’t search right now: {sources}. I kept your request ({id}) and will try again; I’ll tell you what I find.',
+  'media.noCatalogs':
+    'No search source is set up, so I can’t look titles up. An admin needs to set TMDB_API_KEY or an *arr URL (see README).',
+  'media.added': 'Added {title} to {backend}{searching}.',
+  'media.alreadyPresent': '{title} is already in your library ({backend}).',
+  'media.retrying': '{backend} is not answering ({why}). I kept your request ({id}); I’ll retry and tell you.',
+  'media.failedRefused': '{backend} refused {title}: {why}',
+  'media.failedAuth': '{backend} rejected the bot’s API key, so I couldn’t add {title}. An admin needs to check {envKey}.',
+  'media.noBackend': 'I can’t add {kind}s: no {service} is set up on this bot. An admin can set {envUrl}.',
+  'media.noId': 'I can’t add {title}: {backend} needs a {idName} and none of my sources has one for it.',
+  'media.gaveUp': 'I gave up adding {title} after {attempts} tries: {why}',
+  'media.available': '{title} is ready in {backend}. Enjoy!',
+  'media.cancelledNone': 'OK, nothing added. Try the year or the kind, e.g. “add movie {title} 1982”.',
+  'media.unexpected': 'Something went wrong on my side adding {title}. It is saved ({id}); an admin can look at the logs.',
+
+  'choice.expired': 'Those buttons have expired or were already used. Ask again with “add …”.',
+  'choice.notYours': 'These buttons belong to the person who asked.',
+  'choice.invalid': 'That is not one of the options.',
+
+  'requests.none': 'You have no requests yet. Try “add Dexter”.',
+  'requests.list': 'Your requests, newest first:\n{lines}',
+  'cancel.done': 'Cancelled {title} ({id}).',
+  'cancel.notFound': 'I have no request {id} of yours.',
+  'cancel.tooLate': '{title} ({id}) is already {status}; it can’t be cancelled.',
+
+  'vocab.unavailable': 'Vocabulary lists are not set up on this bot.',
+  'internal.error': 'Sorry, something went wrong on my side. Please try again.',
+};
+
+export function say(code: string, values: Record<string, string | number | undefined> = {}): string {
+  const template = TEXT[code] ?? code;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}
+
+export function textReply(
+  code: string,
+  values: Record<string, string | number | undefined> = {},
+  extra: Partial<Reply> = {},
+): Reply {
+  return { code, text: say(code, values), ...extra };
+}

@@ -1,0 +1,73 @@
+/**
+ * `npm start`: read .env and the environment, validate it (every problem at once, then exit 1),
+ * and serve every chat that has a token; with none, chat in this terminal.
+ */
+import { existsSync } from 'node:fs';
+import process from 'node:process';
+import type { ChatAdapter } from '../adapters/chat/chat-adapter.js';
+import { TerminalAdapter } from '../adapters/chat/terminal/terminal-adapter.js';
+import { createApp } from './app.js';
+import { ConfigError, formatProblems, loadConfig } from './config.js';
+
+async function main(): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`reelbot: the configuration has problems:\n${formatProblems(e.problems)}\nSee .env.example and README.md.\n`);
+      return 1;
+    }
+    throw e;
+  }
+
+  const chats: ChatAdapter[] = [];
+  const terminalMode = chats.length === 0;
+  // In the terminal, JSON logs would drown the conversation: warnings only, unless asked for.
+  const quiet = terminalMode && !process.env.LOG_LEVEL ? { ...config, core: { ...config.core, LOG_LEVEL: 'warn' as const } } : config;
+  let app;
+  try {
+    app = await createApp(quiet);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`reelbot: the configuration has problems:\n${formatProblems(e.problems)}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  for (const c of chats) app.attach(c);
+
+  let terminal: TerminalAdapter | undefined;
+  if (terminalMode) {
+    terminal = new TerminalAdapter({ input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    app.attach(terminal);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, 'shutting down');
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.start();
+  if (terminal) {
+    await terminal.finished;
+    await app.stop();
+    return 0;
+  }
+  return new Promise<number>(() => undefined);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`reelbot: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
