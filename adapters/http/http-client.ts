@@ -76,6 +76,8 @@ export class HttpClient {
   private readonly minTime: number;
   private readonly cache = new Map<string, CacheEntry>();
   private readonly secrets: string[];
+  /** Requests waiting for or holding a limiter slot; Bottleneck's own counts update asynchronously. */
+  private pending = 0;
 
   constructor(opts: HttpClientOptions) {
     this.opts = opts;
@@ -157,6 +159,7 @@ export class HttpClient {
       this.checkQueue(req, where);
       const started = Date.now();
       let res: RawResponse;
+      this.pending += 1;
       try {
         res = await this.limiter.schedule(() => this.attempt(method, url, req, maxBytes, where));
       } catch (e) {
@@ -166,11 +169,13 @@ export class HttpClient {
           continue;
         }
         throw err;
+      } finally {
+        this.pending -= 1;
       }
       this.opts.logger?.debug({ service: this.service, method, url: where, status: res.status, ms: Date.now() - started });
       if (res.status < 400) return res;
-      const retryAfterMs = parseRetryAfter(res, attempt);
-      const err = this.statusError(res, where, retryAfterMs);
+      const { ms: retryAfterMs, explicit } = parseRetryAfter(res, attempt);
+      const err = this.statusError(res, where, retryAfterMs, explicit);
       const canWait = retryAfterMs <= (this.opts.maxRetryAfterMs ?? 10_000) && !req.signal?.aborted;
       if (err.retryable && attempt < retries && canWait) {
         await this.pause(retryAfterMs, req.signal);
@@ -183,9 +188,7 @@ export class HttpClient {
   /** Fail fast instead of queuing behind a rate limit past the caller's deadline. */
   private checkQueue(req: { deadline?: number }, where: string): void {
     if (req.deadline === undefined || this.minTime === 0) return;
-    const c = this.limiter.counts();
-    const ahead = (c.QUEUED ?? 0) + (c.RUNNING ?? 0) + (c.EXECUTING ?? 0);
-    const wait = ahead * this.minTime;
+    const wait = this.pending * this.minTime;
     if (Date.now() + wait > req.deadline) {
       throw new UpstreamError(
         this.service,
@@ -242,7 +245,7 @@ export class HttpClient {
     };
   }
 
-  private statusError(res: TextResponse, where: string, retryAfterMs: number): UpstreamError {
+  private statusError(res: TextResponse, where: string, retryAfterMs: number, explicit: boolean): UpstreamError {
     const s = res.status;
     const detail = upstreamDetail(res.body.toString('utf8'), this.secrets);
     const failure =
@@ -250,7 +253,7 @@ export class HttpClient {
         ? 'auth'
         : s === 404
           ? 'not_found'
-          : s === 429 || (s === 503 && retryAfterMs > 0)
+          : s === 429 || (s === 503 && explicit)
             ? 'rate_limited'
             : s === 456
               ? 'quota'
@@ -294,20 +297,24 @@ function backoffMs(attempt: number): number {
   return 200 * 2 ** attempt;
 }
 
-/** Retry-After in ms: seconds or an HTTP date; when absent, an exponential default. */
-function parseRetryAfter(res: RawResponse, attempt: number): number {
+/**
+ * How long to wait before retrying, ms: Retry-After (seconds or an HTTP date), or the wait a
+ * 429 body names (Telegram, Discord); `explicit` says the service named it. Otherwise an
+ * exponential default.
+ */
+function parseRetryAfter(res: RawResponse, attempt: number): { ms: number; explicit: boolean } {
   const raw = res.retryAfter;
   if (raw) {
     const secs = Number(raw);
-    if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+    if (Number.isFinite(secs)) return { ms: Math.max(0, secs * 1000), explicit: true };
     const date = Date.parse(raw);
-    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
+    if (Number.isFinite(date)) return { ms: Math.max(0, date - Date.now()), explicit: true };
   }
   if (res.status === 429) {
     const fromBody = retryAfterFromBody(res.body.toString('utf8'));
-    if (fromBody !== undefined) return fromBody * 1000;
+    if (fromBody !== undefined) return { ms: fromBody * 1000, explicit: true };
   }
-  return res.status === 429 || res.status >= 500 ? backoffMs(attempt) : 0;
+  return { ms: res.status === 429 || res.status >= 500 ? backoffMs(attempt) : 0, explicit: false };
 }
 
 /** Telegram and Discord put the wait in the body. */

@@ -59,8 +59,8 @@ function levenshtein(a: string, b: string): number {
 }
 
 /**
- * 1 for the same title after normalising; otherwise the better of edit-distance ratio (small
- * typos: "Breking Bad" ≈ 0.91) and bigram overlap (extra words: "Dexter" vs "Dexter: New Blood"
+ * 1 for the same title after normalising; otherwise the better of edit-distance ratio for
+ * near-misses (small typos: "Breking Bad" ≈ 0.91) and bigram overlap (extra words: "Dexter" vs "Dexter: New Blood"
  * = 0.5), capped at 0.95 so only an exact title scores 1.
  */
 export function titleSimilarity(query: string, title: string): number {
@@ -68,6 +68,9 @@ export function titleSimilarity(query: string, title: string): number {
   const t = normalizeTitle(title);
   if (!q || !t) return 0;
   if (q === t) return 1;
-  const lev = 1 - levenshtein(q, t) / Math.max(q.length, t.length);
+  const longest = Math.max(q.length, t.length);
+  const dist = levenshtein(q, t);
+  // Edit distance speaks only for near-misses (a typo or two); otherwise "Dexter" ~ "Heat" = 0.33.
+  const lev = dist <= Math.max(1, Math.floor(longest / 6)) ? 1 - dist / longest : 0;
   return Math.min(0.95, Math.max(lev, dice(q, t)));
 }

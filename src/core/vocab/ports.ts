@@ -1,0 +1,102 @@
+/**
+ * What the vocabulary feature asks of the outside world. Adapters live in adapters/vocab/;
+ * `createVocab` (adapters/vocab/create-vocab.ts) builds them from the environment.
+ * Network failures are thrown as `UpstreamError`; "no script" and "too short" are values.
+ */
+import type { ListedLevel, MovieVocab, Script, Upos, WordClass } from './types.js';
+
+/** What to look a script up by. */
+export interface ScriptQuery {
+  /** Canonical title when the catalog knew it, else the title as typed in Title Case. */
+  title: string;
+  year?: number;
+}
+
+/** Why there is no usable script: each is an answer the person gets, not an error. */
+export type ScriptMiss =
+  /** The source has no script under this title. */
+  | 'not_found'
+  /** Found a page, but under ~500 characters of script text. */
+  | 'too_short'
+  /** The answer was over the size cap (a few MB): not a script page. */
+  | 'too_large'
+  /** The answer was not HTML or not a script page at all. */
+  | 'not_script';
+
+export type ScriptLookup = { found: true; script: Script } | { found: false; miss: ScriptMiss; detail?: string };
+
+/** A place scripts come from: IMSDb, a subtitle file, a local file. */
+export interface ScriptSource {
+  readonly name: string;
+  find(query: ScriptQuery, signal: AbortSignal): Promise<ScriptLookup>;
+}
+
+/** A subtitle or script file the person sent along with the command. */
+export interface AttachmentReader {
+  /** True when it can read this file name (`.srt`, `.vtt`). */
+  accepts(filename: string): boolean;
+  read(file: { filename: string; content: string }): ScriptLookup;
+}
+
+/** A headword of more than one word ("all right", "mull over", "self-conscious"). */
+export interface MultiwordHeadword {
+  /** Lower-case tokens as the analyzer splits them: `['mull', 'over']`, `['self', '-', 'conscious']`. */
+  tokens: string[];
+  /** The headword as written in the list, lower case. */
+  headword: string;
+  pos: WordClass;
+  level: ListedLevel;
+  /** A phrasal verb whose particle may come after the object ("dole the money out"). */
+  separable: boolean;
+}
+
+/** CEFR levels by lemma and part of speech. */
+export interface Lexicon {
+  /**
+   * The lowest listed level of `lemma` (lower case) under this POS; when the POS has no entry,
+   * the lowest level under any POS (taggers misread some words). Undefined when not listed.
+   */
+  lookup(lemma: string, pos?: Upos): ListedLevel | undefined;
+  /** True when the word is a headword of either list under any POS. */
+  has(word: string): boolean;
+  readonly multiwords: readonly MultiwordHeadword[];
+}
+
+/** One token as the analyzer sees it. */
+export interface Token {
+  /** As written. */
+  text: string;
+  /** Lower case surface form, contractions expanded by the analyzer (`n't` → `not`). */
+  normal: string;
+  lemma: string;
+  pos: Upos;
+  kind: 'word' | 'number' | 'punctuation' | 'other';
+  /** The analyzer's stop-word flag. */
+  stop: boolean;
+  /** Whitespace before the token in the source (0 when glued, as in `self-conscious`). */
+  spaceBefore: boolean;
+}
+
+export interface Sentence {
+  text: string;
+  tokens: Token[];
+}
+
+/** Sentences, tokens, lemmas and POS tags for English text. CPU-bound and synchronous. */
+export interface TextAnalyzer {
+  /** One result per input text: its sentences in order. */
+  analyze(texts: readonly string[]): Sentence[][];
+}
+
+/** Analysed movie vocabularies, one per movie key. */
+export interface VocabStore {
+  get(key: string): Promise<MovieVocab | undefined>;
+  /** Replace what is stored under `vocab.key`; atomic (a crash leaves the old copy or the new one). */
+  put(vocab: MovieVocab): Promise<void>;
+}
+
+/** The catalog's canonical name for a movie (TMDb). */
+export interface TitleResolver {
+  /** Undefined when the catalog knows no such movie. */
+  resolve(title: string, signal: AbortSignal): Promise<{ title: string; year?: number } | undefined>;
+}

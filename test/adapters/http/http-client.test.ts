@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { HttpClient } from '../../../adapters/http/http-client.js';
+import { UpstreamError } from '../../../src/core/errors.js';
+import { FakeHttp } from '../../fakes/fake-http.js';
+
+const thing = z.object({ name: z.string() });
+const KEY = 'k3y-that-must-not-leak';
+
+let fake: FakeHttp;
+beforeEach(async () => {
+  fake = await new FakeHttp().route('GET', '/thing', () => ({ status: 200, body: { name: 'ok' } })).start();
+});
+afterEach(() => fake.close());
+
+function client(extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
+  return new HttpClient({ service: 'svc', baseUrl: fake.url, query: { api_key: KEY }, timeoutMs: 300, ...extra });
+}
+
+async function failure(p: Promise<unknown>): Promise<UpstreamError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(UpstreamError);
+  return e as UpstreamError;
+}
+
+describe('the shared HTTP client', () => {
+  it('parses a good answer with its schema', async () => {
+    await expect(client().json({ path: '/thing', schema: thing })).resolves.toEqual({ name: 'ok' });
+    expect(fake.calls[0]?.query.api_key).toBe(KEY);
+  });
+
+  it('retries a 429 after its Retry-After and then succeeds', async () => {
+    fake.fail({ kind: 'status', status: 429, headers: { 'retry-after': '0.2' } }, 1);
+    const started = Date.now();
+    await expect(client().json({ path: '/thing', schema: thing })).resolves.toEqual({ name: 'ok' });
+    expect(fake.calls).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
+  it('retries a 503 and gives up after the configured retries as server_error', async () => {
+    fake.fail({ kind: 'status', status: 503 });
+    const e = await failure(client({ retries: 1 }).json({ path: '/thing', schema: thing }));
+    expect(e.failure).toBe('server_error');
+    expect(e.retryable).toBe(true);
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it('does not wait for a Retry-After longer than it may', async () => {
+    fake.fail({ kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
+    const e = await failure(client().json({ path: '/thing', schema: thing }));
+    expect(e.failure).toBe('rate_limited');
+    expect(e.retryAfter).toBe(3600);
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('turns a hung server into a timeout', async () => {
+    fake.fail({ kind: 'hang' });
+    const e = await failure(client({ retries: 0 }).json({ path: '/thing', schema: thing }));
+    expect(e.failure).toBe('timeout');
+  });
+
+  it('turns malformed JSON and a wrong shape into bad_response', async () => {
+    fake.fail({ kind: 'malformed' }, 1);
+    expect((await failure(client().json({ path: '/thing', schema: thing }))).failure).toBe('bad_response');
+    const e = await failure(client().json({ path: '/thing', schema: z.object({ id: z.number() }) }));
+    expect(e.failure).toBe('bad_response');
+    expect(e.message).toContain('id');
+  });
+
+  it('says which service is down, without its key', async () => {
+    await fake.down();
+    const e = await failure(client({ retries: 0 }).json({ path: '/thing', schema: thing }));
+    expect(e.failure).toBe('unavailable');
+    expect(e.message).toContain('svc');
+    expect(e.message).not.toContain(KEY);
+  });
+
+  it('never puts the key in an error, even when the service echoes it back', async () => {
+    fake.fail({ kind: 'status', status: 401, body: { status_message: `Invalid API key: ${KEY}` } });
+    const e = await failure(client().json({ path: '/thing', schema: thing }));
+    expect(e.failure).toBe('auth');
+    expect(`${e.message} ${e.detail}`).not.toContain(KEY);
+    expect(e.detail).toContain('Invalid API key');
+  });
+
+  it('refuses a body larger than its cap without buffering it', async () => {
+    fake.route('GET', '/big', () => ({ status: 200, raw: 'x'.repeat(200_000) }));
+    const e = await failure(client().bytes({ path: '/big', maxBytes: 100_000 }));
+    expect(e.failure).toBe('bad_response');
+  });
+
+  it('serves a repeated GET from its cache', async () => {
+    const c = client({ cacheTtlMs: 60_000 });
+    await c.json({ path: '/thing', schema: thing });
+    await c.json({ path: '/thing', schema: thing });
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('fails fast instead of queueing behind its rate limit past the deadline', async () => {
+    const c = client({ limit: { minTime: 400, maxConcurrent: 1 } });
+    const deadline = Date.now() + 600;
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map(() => c.json({ path: '/thing', schema: thing, deadline })),
+    );
+    const late = results.filter((r) => r.status === 'rejected');
+    expect(late.length).toBeGreaterThanOrEqual(2);
+    for (const r of late) expect(((r as PromiseRejectedResult).reason as UpstreamError).failure).toBe('rate_limited');
+    expect(fake.calls.length).toBeLessThanOrEqual(2);
+  });
+});
