@@ -53,7 +53,10 @@ class PlatformNotifier implements Notifier {
   async send(to: UserRef, reply: Reply): Promise<void> {
     const target = this.byPlatform.get(to.platform);
     if (!target) {
-      this.logger.warn({ user: userKey(to), code: reply.code }, 'no chat adapter running for this platform; notification dropped');
+      this.logger.warn(
+        { user: userKey(to), code: reply.code },
+        'no chat adapter running for this platform; notification dropped',
+      );
       return;
     }
     await target.send(to, reply);
@@ -63,7 +66,9 @@ class PlatformNotifier implements Notifier {
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger({ level: config.core.LOG_LEVEL, secrets: secretValues(config) });
   if (!isValidCron(config.core.PROCESS_CRON)) {
-    throw new ConfigError([{ variable: 'PROCESS_CRON', message: `not a cron expression (got "${config.core.PROCESS_CRON}")` }]);
+    throw new ConfigError([
+      { variable: 'PROCESS_CRON', message: `not a cron expression (got "${config.core.PROCESS_CRON}")` },
+    ]);
   }
   await mkdir(config.core.DATA_DIR, { recursive: true });
   const requests = await LowdbRequestStore.open(config.core.DATA_DIR, logger);
@@ -114,7 +119,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
     async start() {
       for (const a of adapters) await a.start(core);
-      if (opts.startCron ?? true) cron = startCron(config.core.PROCESS_CRON, () => core.processPending(), logger);
+      if (opts.startCron ?? true)
+        cron = startCron(config.core.PROCESS_CRON, () => core.processPending(), logger);
     },
     async stop() {
       cron?.stop();

@@ -73,12 +73,16 @@ function crossChecks(env: Record<string, string | undefined>): ConfigProblem[] {
     }
   }
   if (set('SPOTIFY_CLIENT_ID') !== set('SPOTIFY_CLIENT_SECRET')) {
-    problems.push({ variable: 'SPOTIFY_CLIENT_SECRET', message: 'set both SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET' });
+    problems.push({
+      variable: 'SPOTIFY_CLIENT_SECRET',
+      message: 'set both SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET',
+    });
   }
   if (set('DISCORD_TOKEN') && !set('DISCORD_APPLICATION_ID')) {
     problems.push({
       variable: 'DISCORD_APPLICATION_ID',
-      message: 'DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not (Developer Portal → General Information)',
+      message:
+        'DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not (Developer Portal → General Information)',
     });
   }
   return problems;

@@ -10,13 +10,21 @@ import { createApp } from './app.js';
 import { ConfigError, formatProblems, loadConfig } from './config.js';
 
 async function main(): Promise<number> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  // ENV_FILE picks another file (e.g. test/fakes/fakes.env to run against `npm run fakes`).
+  const envFile = process.env.ENV_FILE ?? '.env';
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  else if (process.env.ENV_FILE) {
+    process.stderr.write(`reelbot: ENV_FILE ${envFile} does not exist\n`);
+    return 1;
+  }
   let config;
   try {
     config = loadConfig(process.env);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`reelbot: the configuration has problems:\n${formatProblems(e.problems)}\nSee .env.example and README.md.\n`);
+      process.stderr.write(
+        `reelbot: the configuration has problems:\n${formatProblems(e.problems)}\nSee .env.example and README.md.\n`,
+      );
       return 1;
     }
     throw e;
@@ -25,7 +33,10 @@ async function main(): Promise<number> {
   const chats: ChatAdapter[] = [];
   const terminalMode = chats.length === 0;
   // In the terminal, JSON logs would drown the conversation: warnings only, unless asked for.
-  const quiet = terminalMode && !process.env.LOG_LEVEL ? { ...config, core: { ...config.core, LOG_LEVEL: 'warn' as const } } : config;
+  const quiet =
+    terminalMode && !process.env.LOG_LEVEL
+      ? { ...config, core: { ...config.core, LOG_LEVEL: 'warn' as const } }
+      : config;
   let app;
   try {
     app = await createApp(quiet);
@@ -40,7 +51,11 @@ async function main(): Promise<number> {
 
   let terminal: TerminalAdapter | undefined;
   if (terminalMode) {
-    terminal = new TerminalAdapter({ input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    terminal = new TerminalAdapter({
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+    });
     app.attach(terminal);
   }
 

@@ -178,7 +178,8 @@ export class HttpClient {
       const err = this.statusError(res, where, retryAfterMs, explicit);
       const canWait = retryAfterMs <= (this.opts.maxRetryAfterMs ?? 10_000) && !req.signal?.aborted;
       if (err.retryable && attempt < retries && canWait) {
-        await this.pause(retryAfterMs, req.signal);
+        // "Retry-After: 0" (MusicBrainz's 503) still waits the backoff, or retries would hammer it.
+        await this.pause(Math.max(retryAfterMs, backoffMs(attempt)), req.signal);
         continue;
       }
       throw err;

@@ -42,9 +42,11 @@ export class Choices {
   /** Check a click without using the token up (a refused click must leave it usable). */
   async check(user: UserRef, token: string, option: number | 'none'): Promise<ChoiceLookup> {
     const choice = await this.store.get(token);
-    if (!choice || Date.parse(choice.expiresAt) <= this.clock.now().getTime()) return { ok: false, code: 'choice.expired' };
+    if (!choice || Date.parse(choice.expiresAt) <= this.clock.now().getTime())
+      return { ok: false, code: 'choice.expired' };
     if (choice.owner !== userKey(user)) return { ok: false, code: 'choice.notYours' };
-    if (option !== 'none' && (option < 0 || option >= choice.values.length)) return { ok: false, code: 'choice.invalid' };
+    if (option !== 'none' && (option < 0 || option >= choice.values.length))
+      return { ok: false, code: 'choice.invalid' };
     return { ok: true, choice };
   }
 

@@ -6,13 +6,22 @@ import { Choices } from './choices.js';
 import { parseCommand } from './commands/parse.js';
 import type { Core, ProcessReport } from './core.js';
 import { BackendRegistry } from './media/backend-registry.js';
+import { ClassificationCache } from './media/classification-cache.js';
 import type { DecisionPolicy } from './media/classify.js';
 import { classify } from './media/classify.js';
 import { MediaRequests } from './media/media-requests.js';
 import { describeRequests, cancelRequest } from './media/my-requests.js';
 import { displayTitle } from './media/send-request.js';
 import { textReply } from './messages.js';
-import type { ChoiceStore, Clock, Logger, MediaBackend, MediaCatalog, Notifier, RequestStore } from './ports.js';
+import type {
+  ChoiceStore,
+  Clock,
+  Logger,
+  MediaBackend,
+  MediaCatalog,
+  Notifier,
+  RequestStore,
+} from './ports.js';
 import { userKey, type IncomingMessage, type KindHint, type Reply, type UserRef } from './types.js';
 
 /** "vocab …": implemented by the vocabulary side; absent when it is not set up. */
@@ -42,10 +51,15 @@ export interface CoreDeps {
   vocab?: VocabHandler;
 }
 
+/** How long a complete classification is reused for the same question. */
+const CACHE_TTL_MS = 5 * 60_000;
+
 export function createCore(deps: CoreDeps): Core {
   const { clock, settings } = deps;
   const logger = deps.logger.child({ module: 'core' });
+  const cache = new ClassificationCache(CACHE_TTL_MS);
   const media = new MediaRequests({
+    cache,
     catalogs: deps.catalogs,
     backends: new BackendRegistry(deps.backends),
     requests: deps.requests,
@@ -61,7 +75,11 @@ export function createCore(deps: CoreDeps): Core {
   let cronRunning = false;
 
   /** Track work for idle(), and turn any escaped exception into an apology instead of a crash. */
-  async function guarded(what: string, user: UserRef | undefined, work: () => Promise<Reply>): Promise<Reply> {
+  async function guarded(
+    what: string,
+    user: UserRef | undefined,
+    work: () => Promise<Reply>,
+  ): Promise<Reply> {
     const p = work().catch((err: unknown) => {
       logger.error({ err, what, user: user ? userKey(user) : undefined }, 'handler failed');
       return textReply('internal.error');
@@ -116,6 +134,7 @@ export function createCore(deps: CoreDeps): Core {
           catalogs: deps.catalogs,
           clock,
           logger,
+          cache,
           policy: { ...settings.policy, deadlineMs: settings.suggestDeadlineMs ?? 1500 },
         });
         return [...new Set(c.ranked.slice(0, 25).map((x) => displayTitle(x)))];
@@ -154,4 +173,3 @@ export function createCore(deps: CoreDeps): Core {
     },
   };
 }
-

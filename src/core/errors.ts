@@ -25,7 +25,12 @@ export type UpstreamFailure =
   /** A paid quota is used up (DeepL 456). */
   | 'quota';
 
-const RETRYABLE: ReadonlySet<UpstreamFailure> = new Set(['unavailable', 'timeout', 'rate_limited', 'server_error']);
+const RETRYABLE: ReadonlySet<UpstreamFailure> = new Set([
+  'unavailable',
+  'timeout',
+  'rate_limited',
+  'server_error',
+]);
 
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';

@@ -30,15 +30,18 @@ const TEXT: Record<string, string> = {
     'No search source is set up, so I can’t look titles up. An admin needs to set TMDB_API_KEY or an *arr URL (see README).',
   'media.added': 'Added {title} to {backend}{searching}.',
   'media.alreadyPresent': '{title} is already in your library ({backend}).',
-  'media.retrying': '{backend} is not answering ({why}). I kept your request ({id}); I’ll retry and tell you.',
+  'media.retrying':
+    '{backend} is not answering ({why}). I kept your request ({id}); I’ll retry and tell you.',
   'media.failedRefused': '{backend} refused {title}: {why}',
-  'media.failedAuth': '{backend} rejected the bot’s API key, so I couldn’t add {title}. An admin needs to check {envKey}.',
+  'media.failedAuth':
+    '{backend} rejected the bot’s API key, so I couldn’t add {title}. An admin needs to check {envKey}.',
   'media.noBackend': 'I can’t add {kind}s: no {service} is set up on this bot. An admin can set {envUrl}.',
   'media.noId': 'I can’t add {title}: {backend} needs a {idName} and none of my sources has one for it.',
   'media.gaveUp': 'I gave up adding {title} after {attempts} tries: {why}',
   'media.available': '{title} is ready in {backend}. Enjoy!',
   'media.cancelledNone': 'OK, nothing added. Try the year or the kind, e.g. “add movie {title} 1982”.',
-  'media.unexpected': 'Something went wrong on my side adding {title}. It is saved ({id}); an admin can look at the logs.',
+  'media.unexpected':
+    'Something went wrong on my side adding {title}. It is saved ({id}); an admin can look at the logs.',
 
   'choice.expired': 'Those buttons have expired or were already used. Ask again with “add …”.',
   'choice.notYours': 'These buttons belong to the person who asked.',

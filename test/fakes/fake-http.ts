@@ -111,7 +111,9 @@ export class FakeHttp implements FakeServer {
     this.failuresLeft = times;
   }
 
-  async start(): Promise<this> {
+  /** Listen on 127.0.0.1: a random free port by default, or `port` (npm run fakes). */
+  async start(port = 0): Promise<this> {
+    this.port = port;
     await this.up();
     return this;
   }

@@ -13,8 +13,7 @@ export type Command =
   | { type: 'vocab'; args: string };
 
 export type ParseResult =
-  | { ok: true; command: Command }
-  | { ok: false; code: string; values?: Record<string, string | number> };
+  { ok: true; command: Command } | { ok: false; code: string; values?: Record<string, string | number> };
 
 export const MAX_TITLE_LENGTH = 200;
 /** Anything longer is not a command anybody typed; answered without looking further. */
@@ -51,7 +50,8 @@ export function stripAddress(text: string, botName?: string): string {
 }
 
 export function parseCommand(input: string, opts: { botName?: string; thisYear: number }): ParseResult {
-  if (input.length > MAX_MESSAGE_LENGTH) return { ok: false, code: 'parse.tooLong', values: { max: MAX_TITLE_LENGTH } };
+  if (input.length > MAX_MESSAGE_LENGTH)
+    return { ok: false, code: 'parse.tooLong', values: { max: MAX_TITLE_LENGTH } };
   if (CONTROL.test(input.replace(/[\n\r\t]/g, ' '))) return { ok: false, code: 'parse.controlChars' };
   const text = stripAddress(input.replace(/\s+/g, ' '), opts.botName).replace(/[\s.!?]+$/, '');
   const match = /^\/?(\S+)\s*(.*)$/.exec(text);
@@ -112,7 +112,8 @@ function parseAdd(rest: string, thisYear: number): ParseResult {
   }
   title = title.replace(/^["'“”]+|["'“”]+$/g, '').trim();
   if (!title) return { ok: false, code: 'parse.emptyTitle' };
-  if (title.length > MAX_TITLE_LENGTH) return { ok: false, code: 'parse.tooLong', values: { max: MAX_TITLE_LENGTH } };
+  if (title.length > MAX_TITLE_LENGTH)
+    return { ok: false, code: 'parse.tooLong', values: { max: MAX_TITLE_LENGTH } };
   const command: Command = { type: 'add', title };
   if (year !== undefined) command.year = year;
   if (hint) command.hint = hint;

@@ -6,6 +6,7 @@
 import { isUpstreamError } from '../errors.js';
 import type { Clock, Logger, MediaCatalog, SearchQuery } from '../ports.js';
 import type { Candidate, CatalogHit, Classification, Decision, MediaKind, SourceReport } from '../types.js';
+import type { ClassificationCache } from './classification-cache.js';
 import { mergeHits } from './merge-hits.js';
 import { kindMatchesHint, scoreCandidate } from './score.js';
 
@@ -29,6 +30,7 @@ export interface ClassifyDeps {
   policy: DecisionPolicy;
   clock: Clock;
   logger: Logger;
+  cache?: ClassificationCache;
 }
 
 interface Outcome {
@@ -68,13 +70,22 @@ async function ask(
 }
 
 export async function classify(query: SearchQuery, deps: ClassifyDeps): Promise<Classification> {
+  const cached = deps.cache?.get(query, Date.now());
+  if (cached) return { ...cached, ms: 0 };
+  const result = await classifyFresh(query, deps);
+  deps.cache?.set(query, result, Date.now());
+  return result;
+}
+
+async function classifyFresh(query: SearchQuery, deps: ClassifyDeps): Promise<Classification> {
   const started = Date.now();
   const deadline = started + deps.policy.deadlineMs;
   const wanted = deps.catalogs.filter((c) => c.kinds.some((k) => kindMatchesHint(k, query.hint)));
   const outcomes = await Promise.all(wanted.map((c) => ask(c, query, deadline, started)));
   const sources = outcomes.map((o) => o.report);
   for (const r of sources) {
-    if (r.status !== 'ok') deps.logger.warn({ source: r.source, status: r.status, error: r.error }, 'catalog left out');
+    if (r.status !== 'ok')
+      deps.logger.warn({ source: r.source, status: r.status, error: r.error }, 'catalog left out');
   }
 
   const hits = outcomes.flatMap((o) => o.hits).filter((h) => kindMatchesHint(h.kind, query.hint));
@@ -95,8 +106,13 @@ export function decide(ranked: Candidate[], anyAnswered: boolean, policy: Decisi
   if (!anyAnswered) return { type: 'unavailable' };
   const plausible = ranked.filter((c) => c.factors.title >= MIN_TITLE && c.score >= policy.offerMinScore);
   const [top, second] = plausible;
-  if (!top) return { type: 'none', closest: [...ranked].sort((a, b) => b.factors.title - a.factors.title).slice(0, 3) };
+  if (!top)
+    return {
+      type: 'none',
+      closest: [...ranked].sort((a, b) => b.factors.title - a.factors.title).slice(0, 3),
+    };
   const margin = top.score - (second?.score ?? 0);
-  if (top.score >= policy.autoMinScore && margin >= policy.autoMinMargin) return { type: 'auto', candidate: top };
+  if (top.score >= policy.autoMinScore && margin >= policy.autoMinMargin)
+    return { type: 'auto', candidate: top };
   return { type: 'ask', candidates: plausible.slice(0, MAX_CHOICES) };
 }

@@ -18,6 +18,7 @@ import {
   type UserRef,
 } from '../types.js';
 import type { BackendRegistry } from './backend-registry.js';
+import type { ClassificationCache } from './classification-cache.js';
 import { classify, type DecisionPolicy } from './classify.js';
 import { newRequest, newRequestId, nextAttemptAt, PENDING_STATES, transition } from './request-lifecycle.js';
 import { cardFor, displayTitle, sendRequest } from './send-request.js';
@@ -32,6 +33,7 @@ export interface MediaDeps {
   logger: Logger;
   policy: DecisionPolicy;
   maxAttempts: number;
+  cache?: ClassificationCache;
 }
 
 export interface ProcessCounts {
@@ -50,7 +52,11 @@ export class MediaRequests {
 
   constructor(private readonly deps: MediaDeps) {}
 
-  async add(user: UserRef, text: string, query: { title: string; year?: number; hint?: KindHint }): Promise<Reply> {
+  async add(
+    user: UserRef,
+    text: string,
+    query: { title: string; year?: number; hint?: KindHint },
+  ): Promise<Reply> {
     const { requests, clock } = this.deps;
     const id = newRequestId();
     await requests.insert(newRequest(id, user, { text, ...query }, clock.now()));
@@ -87,7 +93,11 @@ export class MediaRequests {
       const attempts = r.attempts + 1;
       const down = c.sources.map((s) => s.source).join(', ');
       if (attempts >= this.deps.maxAttempts) {
-        const reply = textReply('media.gaveUp', { title: r.query.title, attempts, why: `no search source answered (${down})` });
+        const reply = textReply('media.gaveUp', {
+          title: r.query.title,
+          attempts,
+          why: `no search source answered (${down})`,
+        });
         await requests.update(id, (x) => {
           x.attempts = attempts;
           x.reason = reply.text;
@@ -95,7 +105,11 @@ export class MediaRequests {
         });
         return { ...reply, requestId: id };
       }
-      const reply = textReply('media.catalogsDown', { sources: `${down} did not answer`, id }, { requestId: id });
+      const reply = textReply(
+        'media.catalogsDown',
+        { sources: `${down} did not answer`, id },
+        { requestId: id },
+      );
       await requests.update(id, (x) => {
         x.attempts = attempts;
         x.nextAttemptAt = nextAttemptAt(clock.now(), attempts);
@@ -106,7 +120,11 @@ export class MediaRequests {
     }
     if (d.type === 'none') {
       const closest = d.closest.length ? `. Closest: ${d.closest.map(displayTitle).join(', ')}` : '';
-      const reply = textReply('media.notFound', { title: r.query.title, closest, sourcesNote: note }, { requestId: id });
+      const reply = textReply(
+        'media.notFound',
+        { title: r.query.title, closest, sourcesNote: note },
+        { requestId: id },
+      );
       await requests.update(id, (x) => {
         x.reason = reply.text;
         transition(x, 'failed', actor, clock.now(), 'not found');
@@ -114,8 +132,15 @@ export class MediaRequests {
       return reply;
     }
     if (d.type === 'ask') {
-      const token = await this.deps.choices.offer(r.user, PICK, d.candidates.map((x) => x.key), id);
-      r = await requests.update(id, (x) => transition(x, 'needs_choice', actor, clock.now(), 'asked', { token }));
+      const token = await this.deps.choices.offer(
+        r.user,
+        PICK,
+        d.candidates.map((x) => x.key),
+        id,
+      );
+      r = await requests.update(id, (x) =>
+        transition(x, 'needs_choice', actor, clock.now(), 'asked', { token }),
+      );
       return {
         code: 'media.pick',
         text: say('media.pick', { sourcesNote: note }),
@@ -146,7 +171,8 @@ export class MediaRequests {
     const check = await choices.check(user, token, option);
     if (!check.ok) return textReply(check.code, {}, { private: true });
     const { choice } = check;
-    if (choice.purpose !== PICK || !choice.requestId) return textReply('choice.invalid', {}, { private: true });
+    if (choice.purpose !== PICK || !choice.requestId)
+      return textReply('choice.invalid', {}, { private: true });
     const requestId = choice.requestId;
     return this.exclusive(requestId, async () => {
       if (!(await choices.take(token))) return textReply('choice.expired', {}, { private: true });
@@ -154,7 +180,9 @@ export class MediaRequests {
       if (!r || r.status !== 'needs_choice') return textReply('choice.expired', {}, { private: true });
       const actor = userKey(user);
       if (option === 'none') {
-        await requests.update(requestId, (x) => transition(x, 'cancelled', actor, clock.now(), 'none of these'));
+        await requests.update(requestId, (x) =>
+          transition(x, 'cancelled', actor, clock.now(), 'none of these'),
+        );
         return textReply('media.cancelledNone', { title: r.query.title }, { requestId });
       }
       const key = choice.values[option];
@@ -170,7 +198,7 @@ export class MediaRequests {
 
   /** Cron body, media part: send what is due, re-search what could not be searched, check what was sent. */
   async processDue(): Promise<ProcessCounts> {
-    const { requests, clock, notifier, logger } = this.deps;
+    const { requests, clock, logger } = this.deps;
     const counts: ProcessCounts = { retried: 0, sent: 0, failed: 0, available: 0 };
     const now = clock.now().getTime();
     const due = (await requests.list({ status: PENDING_STATES })).filter(
@@ -210,14 +238,21 @@ export class MediaRequests {
         available += 1;
         await this.tell(
           r.user,
-          textReply('media.available', { title: displayTitle(chosen), backend: backend.label }, {
-            card: cardFor(chosen, backend.label),
-            requestId: r.id,
-          }),
+          textReply(
+            'media.available',
+            { title: displayTitle(chosen), backend: backend.label },
+            {
+              card: cardFor(chosen, backend.label),
+              requestId: r.id,
+            },
+          ),
           logger,
         );
       } catch (e) {
-        logger.warn({ requestId: r.id, error: isUpstreamError(e) ? e.message : String(e) }, 'status check failed');
+        logger.warn(
+          { requestId: r.id, error: isUpstreamError(e) ? e.message : String(e) },
+          'status check failed',
+        );
       }
     }
     return available;

@@ -86,7 +86,8 @@ export function mergeHits(hits: readonly CatalogHit[]): MergedHit[] {
     const anchored = idx.filter((i) => hits[i]?.source !== 'spotify');
     const loose = idx.filter((i) => hits[i]?.source === 'spotify');
     const roots = new Set(anchored.map(find));
-    if (roots.size === 1 && loose.length > 0) for (const i of loose) parent[find(i)] = find(anchored[0] as number);
+    if (roots.size === 1 && loose.length > 0)
+      for (const i of loose) parent[find(i)] = find(anchored[0] as number);
   }
   const groups = new Map<number, CatalogHit[]>();
   hits.forEach((h, i) => {

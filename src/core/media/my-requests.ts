@@ -20,7 +20,13 @@ const STATUS_WORDS: Record<RequestStatus, string> = {
   cancelled: 'cancelled',
 };
 
-const CANCELLABLE: readonly RequestStatus[] = ['received', 'classified', 'needs_choice', 'approved', 'failed_retryable'];
+const CANCELLABLE: readonly RequestStatus[] = [
+  'received',
+  'classified',
+  'needs_choice',
+  'approved',
+  'failed_retryable',
+];
 const SHOWN = 10;
 
 function titleOf(r: MediaRequest): string {
@@ -47,7 +53,12 @@ export async function describeRequests(user: UserRef, store: RequestStore, clock
   return textReply('requests.list', { lines: lines.join('\n') });
 }
 
-export async function cancelRequest(user: UserRef, id: string, store: RequestStore, clock: Clock): Promise<Reply> {
+export async function cancelRequest(
+  user: UserRef,
+  id: string,
+  store: RequestStore,
+  clock: Clock,
+): Promise<Reply> {
   const r = await store.get(id);
   if (!r || userKey(r.user) !== userKey(user)) return textReply('cancel.notFound', { id });
   if (!CANCELLABLE.includes(r.status)) {

@@ -38,14 +38,21 @@ export function cardFor(c: Candidate, destination?: string): MediaCard {
 }
 
 /** Ask every catalog that can for ids the backend needs; merge what they find. */
-async function resolveIds(c: Candidate, catalogs: readonly MediaCatalog[], logger: Logger): Promise<ExternalIds> {
+async function resolveIds(
+  c: Candidate,
+  catalogs: readonly MediaCatalog[],
+  logger: Logger,
+): Promise<ExternalIds> {
   const signal = AbortSignal.timeout(5000);
   const found = await Promise.all(
     catalogs
       .filter((cat) => cat.resolveIds)
       .map((cat) =>
         (cat.resolveIds as NonNullable<MediaCatalog['resolveIds']>)(c, signal).catch((e: unknown) => {
-          logger.warn({ source: cat.name, error: isUpstreamError(e) ? e.message : String(e) }, 'id lookup failed');
+          logger.warn(
+            { source: cat.name, error: isUpstreamError(e) ? e.message : String(e) },
+            'id lookup failed',
+          );
           return {};
         }),
       ),
@@ -53,7 +60,11 @@ async function resolveIds(c: Candidate, catalogs: readonly MediaCatalog[], logge
   return Object.assign({}, ...found, c.ids) as ExternalIds;
 }
 
-export async function sendRequest(id: string, actor: string, deps: SendDeps): Promise<{ request: MediaRequest; reply: Reply }> {
+export async function sendRequest(
+  id: string,
+  actor: string,
+  deps: SendDeps,
+): Promise<{ request: MediaRequest; reply: Reply }> {
   const { requests, clock } = deps;
   let r = await requests.get(id);
   if (!r?.chosen) throw new Error(`request ${id} has nothing chosen to send`);
@@ -63,7 +74,11 @@ export async function sendRequest(id: string, actor: string, deps: SendDeps): Pr
 
   if (!backend) {
     const svc = SERVICE_FOR_KIND[chosen.kind];
-    const reply = textReply('media.noBackend', { kind: chosen.kind, service: svc.service, envUrl: svc.envUrl });
+    const reply = textReply('media.noBackend', {
+      kind: chosen.kind,
+      service: svc.service,
+      envUrl: svc.envUrl,
+    });
     r = await requests.update(id, (x) => {
       x.reason = reply.text;
       transition(x, 'failed', actor, clock.now(), 'no backend for kind');
@@ -111,7 +126,10 @@ export async function sendRequest(id: string, actor: string, deps: SendDeps): Pr
         );
       });
       const code = sentBeforeCrash ? 'media.added' : 'media.alreadyPresent';
-      return { request: r, reply: textReply(code, { title, backend: backend.label, searching: '' }, { card, requestId: id }) };
+      return {
+        request: r,
+        reply: textReply(code, { title, backend: backend.label, searching: '' }, { card, requestId: id }),
+      };
     }
     r = await requests.update(id, (x) => {
       x.backend = backend.name;
@@ -122,11 +140,20 @@ export async function sendRequest(id: string, actor: string, deps: SendDeps): Pr
       if (result.itemId !== undefined) x.backendItemId = result.itemId;
       delete x.reason;
       x.attempts += 1;
-      transition(x, result.outcome === 'added' ? 'sent' : 'already_present', actor, clock.now(), `${backend.label} answered`);
+      transition(
+        x,
+        result.outcome === 'added' ? 'sent' : 'already_present',
+        actor,
+        clock.now(),
+        `${backend.label} answered`,
+      );
     });
     const code = result.outcome === 'added' ? 'media.added' : 'media.alreadyPresent';
     const searching = result.searching ? ' — searching for it now' : '';
-    return { request: r, reply: textReply(code, { title, backend: backend.label, searching }, { card, requestId: id }) };
+    return {
+      request: r,
+      reply: textReply(code, { title, backend: backend.label, searching }, { card, requestId: id }),
+    };
   } catch (e) {
     return failed(id, actor, e, backend, title, card, deps);
   }
@@ -161,12 +188,19 @@ async function failed(
   const current = await requests.get(id);
   const attempts = (current?.attempts ?? 0) + 1;
   if (e.retryable && attempts < deps.maxAttempts) {
-    const reply = textReply('media.retrying', { backend: backend.label, why: why(e), id }, { card, requestId: id });
+    const reply = textReply(
+      'media.retrying',
+      { backend: backend.label, why: why(e), id },
+      { card, requestId: id },
+    );
     const r = await requests.update(id, (x) => {
       x.attempts = attempts;
       x.nextAttemptAt = nextAttemptAt(clock.now(), attempts);
       x.reason = reply.text;
-      transition(x, 'failed_retryable', actor, clock.now(), e.message, { failure: e.failure, status: e.status });
+      transition(x, 'failed_retryable', actor, clock.now(), e.message, {
+        failure: e.failure,
+        status: e.status,
+      });
     });
     return { request: r, reply };
   }

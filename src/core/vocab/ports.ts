@@ -23,7 +23,8 @@ export type ScriptMiss =
   /** The answer was not HTML or not a script page at all. */
   | 'not_script';
 
-export type ScriptLookup = { found: true; script: Script } | { found: false; miss: ScriptMiss; detail?: string };
+export type ScriptLookup =
+  { found: true; script: Script } | { found: false; miss: ScriptMiss; detail?: string };
 
 /** A place scripts come from: IMSDb, a subtitle file, a local file. */
 export interface ScriptSource {

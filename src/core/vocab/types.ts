@@ -127,6 +127,8 @@ export interface VocabEntry {
   source: LevelSource;
   /** Occurrences in the script (running words). */
   count: number;
+  /** Surface forms seen, lower case, most frequent first, at most 8 ("abandoned", "abandons"). */
+  forms: string[];
   /** Indexes into MovieVocab.sentences, in script order, each once. */
   sentences: number[];
 }

@@ -1,0 +1,79 @@
+/** MusicBrainz search rows → CatalogHit. */
+import type { CatalogHit } from '../../../src/core/types.js';
+import { logScale } from '../log-scale.js';
+import { yearOf } from '../year-of.js';
+import type { MbArtistRow, MbReleaseGroupRow } from './schemas.js';
+
+/**
+ * MusicBrainz has no popularity. The number of releases in a group (reissues, regional and
+ * format editions) is the nearest thing: an album people keep buying gets pressed again and
+ * again. A classic like OK Computer has ~50, a debut that sold little 1–2; log1p(n)/log1p(50)
+ * gives 1 at 50+, ~0.6 at 10, ~0.3 at 2.
+ */
+const RELEASES_CEILING = 50;
+
+/** "Person from GR (Greek composer)". */
+function describeArtist(row: MbArtistRow): string | undefined {
+  const parts: string[] = [];
+  if (row.type) parts.push(row.type);
+  if (row.country) parts.push(parts.length ? `from ${row.country}` : row.country);
+  if (row.disambiguation) parts.push(parts.length ? `(${row.disambiguation})` : row.disambiguation);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+export function artistToHit(row: MbArtistRow): CatalogHit {
+  const hit: CatalogHit = {
+    source: 'musicbrainz',
+    kind: 'artist',
+    title: row.name,
+    ids: { mbArtist: row.id },
+  };
+  const overview = describeArtist(row);
+  if (overview) hit.overview = overview;
+  return hit;
+}
+
+/** "Lady Gaga & Bruno Mars": each credited name followed by its join phrase. */
+function creditName(row: MbReleaseGroupRow): string | undefined {
+  const credits = row['artist-credit'] ?? [];
+  const text = credits
+    .map((c) => (c.name ?? c.artist.name) + (c.joinphrase ?? ''))
+    .join('')
+    .trim();
+  return text || undefined;
+}
+
+/** "Soundtrack album by Vangelis (1994)". */
+function describeReleaseGroup(
+  row: MbReleaseGroupRow,
+  artist: string | undefined,
+  year: number | undefined,
+): string {
+  const words = [...(row['secondary-types'] ?? []), row['primary-type'] ?? 'Release'].map((w) =>
+    w.toLowerCase(),
+  );
+  const type = words.join(' ');
+  let text = type.charAt(0).toUpperCase() + type.slice(1);
+  if (artist) text += ` by ${artist}`;
+  if (year !== undefined) text += ` (${year})`;
+  return text;
+}
+
+export function releaseGroupToHit(row: MbReleaseGroupRow): CatalogHit {
+  const artistName = creditName(row);
+  const year = yearOf(row['first-release-date']);
+  const hit: CatalogHit = {
+    source: 'musicbrainz',
+    kind: 'album',
+    title: row.title,
+    ids: { mbReleaseGroup: row.id },
+    overview: describeReleaseGroup(row, artistName, year),
+  };
+  const firstArtist = row['artist-credit']?.[0]?.artist.id;
+  if (firstArtist) hit.ids.mbArtist = firstArtist;
+  if (artistName) hit.artistName = artistName;
+  if (year !== undefined) hit.year = year;
+  const releases = row.count ?? row.releases?.length;
+  if (releases !== undefined) hit.popularity = logScale(releases, RELEASES_CEILING);
+  return hit;
+}

@@ -1,0 +1,122 @@
+/**
+ * MusicBrainz ws/2 as a MediaCatalog for artists and albums (release groups): the MBIDs Lidarr
+ * adds by. The public server allows about one request a second per IP and throttles anonymous or
+ * generic User-Agents, so every request carries `reelbot/<version> ( contact )` and goes through
+ * a one-at-a-time limiter; a request that would wait past the caller's deadline fails at once as
+ * `rate_limited` instead of queueing.
+ */
+import { isUpstreamError } from '../../../src/core/errors.js';
+import type { Logger, MediaCatalog, SearchQuery } from '../../../src/core/ports.js';
+import type { CatalogHit, MediaKind } from '../../../src/core/types.js';
+import { HttpClient } from '../../http/http-client.js';
+import { escapeLucene } from './escape-lucene.js';
+import { artistToHit, releaseGroupToHit } from './map.js';
+import { artistSearch, releaseGroupSearch } from './schemas.js';
+
+export interface MusicBrainzCatalogOptions {
+  /** Includes the version path: `https://musicbrainz.org/ws/2`. */
+  baseUrl: string;
+  /** An email or URL MusicBrainz can reach the operator at; goes into the User-Agent. */
+  contact?: string;
+  /** Minimum ms between two requests. Default 1000 (the public server's limit); a mirror can take 0. */
+  minIntervalMs?: number;
+  /** Per attempt, ms. */
+  timeoutMs?: number;
+  /** Used as given: the caller scopes it (`logger.child({ module })`). Debug lines carry no keys. */
+  logger?: Logger;
+  fetchImpl?: typeof fetch;
+}
+
+/** Kept in step with package.json by hand: MusicBrainz wants the application's version. */
+const VERSION = '0.1.0';
+const DEFAULT_CONTACT = 'https://github.com/reelbot/reelbot';
+const LIMIT = 10;
+/** Below this Lucene score a row is a loose fuzzy match, not a reading of what was typed. */
+const MIN_SCORE = 60;
+const CACHE_TTL_MS = 5 * 60_000;
+
+export class MusicBrainzCatalog implements MediaCatalog {
+  readonly name = 'musicbrainz';
+  readonly kinds: readonly MediaKind[] = ['artist', 'album'];
+  readonly userAgent: string;
+  private readonly http: HttpClient;
+
+  constructor(opts: MusicBrainzCatalogOptions) {
+    this.userAgent = `reelbot/${VERSION} ( ${opts.contact?.trim() || DEFAULT_CONTACT} )`;
+    this.http = new HttpClient({
+      service: 'musicbrainz',
+      baseUrl: opts.baseUrl,
+      headers: { 'user-agent': this.userAgent },
+      // The public server allows ~1 request/s, one at a time; a mirror (interval 0) takes the
+      // artist and release-group searches at once.
+      limit: {
+        minTime: opts.minIntervalMs ?? 1000,
+        maxConcurrent: (opts.minIntervalMs ?? 1000) === 0 ? 4 : 1,
+      },
+      cacheTtlMs: CACHE_TTL_MS,
+      ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
+      ...(opts.logger && { logger: opts.logger }),
+      ...(opts.fetchImpl && { fetchImpl: opts.fetchImpl }),
+    });
+  }
+
+  async search(query: SearchQuery, signal: AbortSignal, deadline?: number): Promise<CatalogHit[]> {
+    const title = query.title.trim();
+    if (!title) return [];
+    const lucene = escapeLucene(title);
+    switch (query.hint) {
+      case 'movie':
+      case 'series':
+        return [];
+      case 'artist':
+        return this.artists(lucene, signal, deadline);
+      case 'album':
+        return this.releaseGroups(lucene, signal, deadline);
+      default:
+        return this.both(lucene, signal, deadline);
+    }
+  }
+
+  /**
+   * Artists and release groups. Both are queued at once so the limiter sees the second one waiting
+   * (it still runs a second after the first, artists first); when only the artists fit before the
+   * deadline, they are returned rather than nothing.
+   */
+  private async both(lucene: string, signal: AbortSignal, deadline?: number): Promise<CatalogHit[]> {
+    const [artists, albums] = await Promise.allSettled([
+      this.artists(lucene, signal, deadline),
+      this.releaseGroups(lucene, signal, deadline),
+    ]);
+    if (artists.status === 'rejected') throw artists.reason;
+    if (albums.status === 'fulfilled') return [...artists.value, ...albums.value];
+    if (isQueueRefusal(albums.reason)) return artists.value;
+    throw albums.reason;
+  }
+
+  private async artists(lucene: string, signal: AbortSignal, deadline?: number): Promise<CatalogHit[]> {
+    const body = await this.http.json({
+      path: '/artist',
+      query: { query: lucene, limit: LIMIT, fmt: 'json' },
+      schema: artistSearch,
+      signal,
+      ...(deadline !== undefined && { deadline }),
+    });
+    return body.artists.filter((a) => a.score >= MIN_SCORE).map(artistToHit);
+  }
+
+  private async releaseGroups(lucene: string, signal: AbortSignal, deadline?: number): Promise<CatalogHit[]> {
+    const body = await this.http.json({
+      path: '/release-group',
+      query: { query: lucene, limit: LIMIT, fmt: 'json' },
+      schema: releaseGroupSearch,
+      signal,
+      ...(deadline !== undefined && { deadline }),
+    });
+    return body['release-groups'].filter((g) => g.score >= MIN_SCORE).map(releaseGroupToHit);
+  }
+}
+
+/** Our own limiter declined to queue past the deadline: nothing was sent (no HTTP status). */
+function isQueueRefusal(e: unknown): boolean {
+  return isUpstreamError(e) && e.failure === 'rate_limited' && e.status === undefined;
+}
