@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import process from 'node:process';
-import type { ChatAdapter } from '../adapters/chat/chat-adapter.js';
+import { createDiscordAdapter } from '../adapters/chat/discord/discord-adapter.js';
+import { createTelegramAdapter } from '../adapters/chat/telegram/telegram-adapter.js';
 import { TerminalAdapter } from '../adapters/chat/terminal/terminal-adapter.js';
 import { createApp } from './app.js';
 import { ConfigError, formatProblems, loadConfig } from './config.js';
@@ -30,8 +31,8 @@ async function main(): Promise<number> {
     throw e;
   }
 
-  const chats: ChatAdapter[] = [];
-  const terminalMode = chats.length === 0;
+  // With no chat token the bot chats in this terminal instead (README: "Quick start").
+  const terminalMode = !config.telegram.TELEGRAM_BOT_TOKEN && !config.discord.DISCORD_TOKEN;
   // In the terminal, JSON logs would drown the conversation: warnings only, unless asked for.
   const quiet =
     terminalMode && !process.env.LOG_LEVEL
@@ -47,7 +48,9 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  for (const c of chats) app.attach(c);
+  for (const chat of [createTelegramAdapter(config, app.logger), createDiscordAdapter(config, app.logger)]) {
+    if (chat) app.attach(chat);
+  }
 
   let terminal: TerminalAdapter | undefined;
   if (terminalMode) {

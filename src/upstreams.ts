@@ -2,12 +2,18 @@
  * Part of the composition root: builds a catalog, backend or translator only for what the
  * config names. Nothing is built for an upstream that has no URL or key.
  */
+import { createBackends } from '../adapters/arr/create-backends.js';
 import { MusicBrainzCatalog } from '../adapters/catalog/musicbrainz/musicbrainz-catalog.js';
 import { SpotifyCatalog } from '../adapters/catalog/spotify/spotify-catalog.js';
 import { TmdbCatalog } from '../adapters/catalog/tmdb/tmdb-catalog.js';
+import { createVocab } from '../adapters/vocab/create-vocab.js';
 import type { Config } from './config.js';
 import type { VocabHandler } from './core/create-core.js';
 import type { Logger, MediaBackend, MediaCatalog } from './core/ports.js';
+import { textReply } from './core/messages.js';
+import { catalogTitleResolver } from './core/vocab/catalog-titles.js';
+import { parseVocab } from './core/vocab/parse-vocab.js';
+import type { VocabService } from './core/vocab/vocab-service.js';
 
 export interface Upstreams {
   catalogs: MediaCatalog[];
@@ -56,6 +62,33 @@ export function buildCatalogs(config: Config, logger: Logger): MediaCatalog[] {
   return catalogs;
 }
 
+/**
+ * "vocab …": parsed here, served by the vocabulary service, which is built on first use (loading
+ * the NLP model and the CEFR lists takes about half a second that media-only use never pays).
+ */
+function lazyVocab(config: Config, logger: Logger, tmdb: MediaCatalog | undefined): VocabHandler {
+  let service: Promise<VocabService> | undefined;
+  const load = () =>
+    (service ??= createVocab({ ...config.vocab, DATA_DIR: config.core.DATA_DIR }, logger, {
+      ...(tmdb ? { titles: catalogTitleResolver(tmdb) } : {}),
+    }).then((w) => w.service));
+  return {
+    async handle(args, msg) {
+      const parsed = parseVocab(args);
+      if (!parsed.ok) return { ...textReply(parsed.code), text: parsed.text };
+      return (await load()).handle(parsed.command, msg);
+    },
+  };
+}
+
 export async function buildUpstreams(config: Config, logger: Logger): Promise<Upstreams> {
-  return { catalogs: buildCatalogs(config, logger), backends: [] };
+  const catalogs = buildCatalogs(config, logger);
+  // No short timeout here: a real Sonarr POST /series fetches metadata and can take seconds.
+  const arr = createBackends(config.arr, logger);
+  const tmdb = catalogs.find((c) => c.name === 'tmdb');
+  return {
+    catalogs: [...catalogs, ...arr.catalogs],
+    backends: arr.backends,
+    vocab: lazyVocab(config, logger, tmdb),
+  };
 }

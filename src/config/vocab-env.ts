@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalString, optionalUrl, urlWithDefault } from './env-helpers.js';
+import { intWithDefault, optionalString, optionalUrl, urlWithDefault } from './env-helpers.js';
 
 /** Script sources and translators for "vocab <movie> in <language>". */
 export const vocabEnv = z.object({
@@ -11,5 +11,11 @@ export const vocabEnv = z.object({
   DEEPL_BASE_URL: optionalUrl(),
   LIBRETRANSLATE_URL: optionalUrl(),
   LIBRETRANSLATE_API_KEY: optionalString(),
+  /** Largest script page or file read, in bytes (IMSDb pages are 100–800 KB). */
+  SCRIPT_MAX_BYTES: intWithDefault(2 * 1024 * 1024, 10_000, 50 * 1024 * 1024),
+  /** Milliseconds one request to a script site may take. */
+  SCRIPT_TIMEOUT_MS: intWithDefault(15_000, 500, 120_000),
+  /** Longest vocabulary reply, in characters (Telegram's limit is 4096). */
+  VOCAB_REPLY_MAX_CHARS: intWithDefault(3500, 500, 4000),
 });
 export type VocabEnv = z.infer<typeof vocabEnv>;

@@ -30,7 +30,10 @@ describe('a person asking to add something', () => {
 
   it('keeps a year that is the whole title, and a number that cannot be a release year', () => {
     expect(parse('add 1917')).toEqual({ ok: true, command: { type: 'add', title: '1917' } });
-    expect(parse('add Blade Runner 2049')).toEqual({ ok: true, command: { type: 'add', title: 'Blade Runner 2049' } });
+    expect(parse('add Blade Runner 2049')).toEqual({
+      ok: true,
+      command: { type: 'add', title: 'Blade Runner 2049' },
+    });
   });
 
   it('takes a kind word as the title when nothing follows it', () => {

@@ -7,7 +7,7 @@ describe('how alike a typed title and a catalog title are', () => {
     expect(titleSimilarity('matrix', 'The Matrix')).toBe(1);
     expect(titleSimilarity('Matrix, The', 'The Matrix')).toBe(1);
     expect(titleSimilarity('law and order', 'Law & Order')).toBe(1);
-    expect(titleSimilarity("dexters laboratory", "Dexter's Laboratory")).toBe(1);
+    expect(titleSimilarity('dexters laboratory', "Dexter's Laboratory")).toBe(1);
   });
 
   it('forgives a small typo but ranks it below the exact title', () => {

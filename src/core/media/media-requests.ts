@@ -146,7 +146,10 @@ export class MediaRequests {
         text: say('media.pick', { sourcesNote: note }),
         choices: {
           token,
-          options: d.candidates.map((x) => ({ label: choiceLabel(x), kind: x.kind })),
+          options: choiceLabels(d.candidates).map((label, i) => ({
+            label,
+            kind: d.candidates[i]?.kind ?? 'movie',
+          })),
           noneLabel: 'None of these',
         },
         requestId: id,
@@ -283,13 +286,32 @@ function pickDefined(r: MediaRequest): { year?: number; hint?: KindHint } {
   return out;
 }
 
-/** "Dexter (2006) · series", "Blade Runner — Vangelis (1994) · album"; at most 80 characters. */
+/**
+ * "Dexter (2006) · series", "Blade Runner — Vangelis (1994) · album", "Heat — Swedish hard rock
+ * band · artist": enough to tell same-titled works apart; at most 80 characters (Discord's limit).
+ */
 export function choiceLabel(c: Candidate): string {
-  const by = c.kind === 'album' && c.artistName ? ` — ${c.artistName}` : '';
+  const detail =
+    c.kind === 'album' && c.artistName
+      ? ` — ${c.artistName}`
+      : c.kind === 'artist' && c.overview
+        ? ` — ${c.overview}`
+        : '';
   const tail = `${c.year ? ` (${c.year})` : ''} · ${c.kind}`;
   const room = 80 - tail.length;
-  const head = `${c.title}${by}`;
+  const head = `${c.title}${detail}`;
   return `${head.length > room ? `${head.slice(0, room - 1)}…` : head}${tail}`;
+}
+
+/** Labels of one prompt, made unique ("… · artist (2)") when two works still read the same. */
+export function choiceLabels(cs: readonly Candidate[]): string[] {
+  const seen = new Map<string, number>();
+  return cs.map((c) => {
+    const label = choiceLabel(c);
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    return n === 1 ? label : `${label.slice(0, 75)} (${n})`;
+  });
 }
 
 /** " — left out: musicbrainz (too slow)" when a source did not contribute; '' when all answered. */

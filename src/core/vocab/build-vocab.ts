@@ -58,7 +58,7 @@ type Role =
   | { role: 'skip' }
   | { role: 'known' }
   | { role: 'function'; level?: CefrLevel }
-  | { role: 'word'; lemma: string; pos: WordClass };
+  | { role: 'word'; lemma: string; pos: WordClass; form?: string };
 
 interface Draft {
   entry: VocabEntry;
@@ -86,7 +86,7 @@ export class VocabBuilder {
     const names = nameWords(parsed.characters);
     const texts = blocks.map((b) =>
       normaliseCaps(
-        b.text,
+        b.text.replace(/[’‘]/g, "'"),
         (w) => names.has(w),
         (w) => this.known(w),
       ),
@@ -142,7 +142,7 @@ export class VocabBuilder {
       if (r.role === 'known') return tally.addKnown();
       if (r.role === 'function') return r.level ? tally.addAt(r.level) : tally.addKnown();
       const info = this.levelOf(r.lemma, r.pos, t.pos);
-      add(drafts, r.lemma, r.pos, info, id, t.normal);
+      add(drafts, r.lemma, r.pos, info, id, r.form ?? t.normal);
       tally.addAt(info.level && info.source !== 'unlisted' ? info.level : undefined);
     });
   }
@@ -159,10 +159,17 @@ export class VocabBuilder {
       return { role: 'skip' };
     }
     if (t.kind === 'number' || /\d/.test(t.text)) return { role: 'skip' };
-    let normal = t.normal.replace(/’/g, "'");
+    // Curly apostrophes were made straight before tagging.
+    let normal = t.normal;
     const next = tokens[i + 1];
     // "runnin'" arrives as "runnin" + "'": the g was dropped.
-    if (/[a-z]in$/.test(normal) && next && /^['’]$/.test(next.text) && !next.spaceBefore) normal += 'g';
+    if (next && next.text === "'" && !next.spaceBefore && /[a-z]in$/.test(normal)) {
+      normal += 'g';
+      const verb = lemmaCandidates(normal, 'verb')
+        .slice(1)
+        .find((c) => this.lexicon.classes(c).includes('VERB'));
+      if (verb) return { role: 'word', lemma: verb, pos: 'verb', form: normal };
+    }
 
     const spoken = colloquial(normal);
     if (spoken) {
@@ -170,11 +177,11 @@ export class VocabBuilder {
       return pos ? { role: 'word', lemma: spoken.lemma, pos } : this.functionWord(spoken.lemma, spoken.pos);
     }
 
-    const capital = /^\p{Lu}/u.test(t.text);
+    const capital = startsUpper(t.text);
     const initial = i === first;
     if (names.has(normal)) {
       if (!this.known(normal)) return { role: 'known' };
-      const nextIsName = !!next && /^\p{Lu}/u.test(next.text) && names.has(next.normal);
+      const nextIsName = !!next && startsUpper(next.text) && names.has(next.normal);
       if (capital && (!initial || nextIsName)) return { role: 'known' };
     }
     if (t.pos === 'PROPN') {
@@ -184,13 +191,13 @@ export class VocabBuilder {
       if (capital || !isWord(normal)) return { role: 'known' };
       return { role: 'word', lemma: normal, pos: 'noun' };
     }
-    const pos = CONTENT[t.pos];
-    if (!pos)
+    const tagged = CONTENT[t.pos];
+    if (!tagged)
       return t.pos === 'INTJ' && !this.known(normal) ? { role: 'known' } : this.functionWord(t.lemma, t.pos);
     if (capital && !initial && !this.known(normal)) return { role: 'known' };
 
-    let lemma = t.lemma.toLowerCase().replace(/’/g, "'");
-    if (normal !== t.normal.replace(/’/g, "'")) lemma = this.listedForm(normal) ?? normal;
+    let lemma = t.lemma.toLowerCase();
+    if (normal !== t.normal) lemma = this.listedForm(normal) ?? normal;
     if (!isWord(lemma)) return { role: 'known' };
     if (t.stop) {
       const level = this.lexicon.lookup(lemma, t.pos)?.level;
@@ -198,7 +205,35 @@ export class VocabBuilder {
       if (!level || levelIndex(level) < levelIndex('B1'))
         return { role: 'function', ...(level ? { level } : {}) };
     }
-    return { role: 'word', lemma, pos };
+    const participle = tagged === 'verb' ? this.participle(normal, lemma) : undefined;
+    if (participle) return participle;
+    return this.reconcile(lemma, tagged, t.pos);
+  }
+
+  /**
+   * "exhausted" tagged as a verb but listed as an adjective (B1) below its verb (exhaust, C1): the
+   * adjective is the word a learner meets. The lower level wins, as with any word listed twice.
+   */
+  private participle(normal: string, lemma: string): Role | undefined {
+    if (!/(?:ed|ing)$/.test(normal) || normal === lemma) return undefined;
+    const adj = this.lexicon.classes(normal).includes('ADJ') ? this.lexicon.lookup(normal, 'ADJ') : undefined;
+    if (!adj) return undefined;
+    const verb = this.lexicon.lookup(lemma, 'VERB');
+    const adjLower = !verb || levelIndex(adj.level) < levelIndex(verb.level);
+    return adjLower ? { role: 'word', lemma: normal, pos: 'adjective' } : undefined;
+  }
+
+  /**
+   * The tagger's class when the lists agree or do not know the word; otherwise the lists' class
+   * ("easy" read as a verb is the adjective), and a word listed only as a function word
+   * ("everything") is one.
+   */
+  private reconcile(lemma: string, tagged: WordClass, upos: Upos): Role {
+    const listed = this.lexicon.classes(lemma);
+    if (listed.length === 0 || listed.includes(upos)) return { role: 'word', lemma, pos: tagged };
+    const content = (['NOUN', 'VERB', 'ADJ', 'ADV'] as const).find((p) => listed.includes(p));
+    if (content) return { role: 'word', lemma, pos: CONTENT[content] as WordClass };
+    return this.functionWord(lemma, listed[0] as Upos);
   }
 
   private functionWord(lemma: string, pos: Upos): Role {
@@ -212,7 +247,8 @@ export class VocabBuilder {
     const memo = this.levelMemo.get(key);
     if (memo) return memo;
     let info: LevelInfo | undefined;
-    for (const candidate of lemmaCandidates(lemma)) {
+    const inflecting = pos === 'noun' || pos === 'verb' || pos === 'adjective' ? pos : 'any';
+    for (const candidate of lemmaCandidates(lemma, inflecting)) {
       const listed = this.lexicon.lookup(candidate, UPOS_OF[pos] ?? upos);
       if (listed) {
         info = { level: listed.level, source: listed.source };
@@ -240,10 +276,9 @@ export class VocabBuilder {
   }
 
   private classOf(lemma: string): WordClass {
-    for (const pos of ['noun', 'verb', 'adjective', 'adverb'] as const) {
-      if (this.lexicon.lookup(lemma, UPOS_OF[pos])) return pos;
-    }
-    return 'noun';
+    const listed = this.lexicon.classes(lemma);
+    const content = (['NOUN', 'VERB', 'ADJ', 'ADV'] as const).find((p) => listed.includes(p));
+    return content ? (CONTENT[content] as WordClass) : 'noun';
   }
 }
 
@@ -298,6 +333,15 @@ function toSentence(s: Sentence, block: ScriptBlock): ScriptSentence {
   const out: ScriptSentence = { text: s.text.trim(), kind: block.kind };
   if (block.speaker) out.speaker = block.speaker;
   return out;
+}
+
+/** First character is a capital letter (ASCII fast path; other scripts via case mapping). */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = s.charAt(0);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 function isWord(s: string): boolean {

@@ -32,6 +32,11 @@ export interface ScriptSource {
   find(query: ScriptQuery, signal: AbortSignal): Promise<ScriptLookup>;
 }
 
+/** Script files on the bot's own disk, named by path: for the terminal only, never for chat users. */
+export interface ScriptFileReader {
+  read(path: string): Promise<ScriptLookup>;
+}
+
 /** A subtitle or script file the person sent along with the command. */
 export interface AttachmentReader {
   /** True when it can read this file name (`.srt`, `.vtt`). */
@@ -60,6 +65,8 @@ export interface Lexicon {
   lookup(lemma: string, pos?: Upos): ListedLevel | undefined;
   /** True when the word is a headword of either list under any POS. */
   has(word: string): boolean;
+  /** The POS tags the word is listed under (empty when it is not listed, or listed without a POS). */
+  classes(word: string): readonly Upos[];
   readonly multiwords: readonly MultiwordHeadword[];
 }
 

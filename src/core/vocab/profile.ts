@@ -66,7 +66,7 @@ export function levelChart(profile: VocabProfile, estimatedByLevel: Record<CefrL
   return CEFR_LEVELS.map((l) => {
     const n = profile.perLevel[l];
     const est = estimatedByLevel[l] ? ` (${estimatedByLevel[l]} est.)` : '';
-    return `${l} ${String(n).padStart(width)} ${bar(n, max)}${est}`;
+    return `${l} ${String(n).padStart(width)} ${bar(n, max)}${est}`.trimEnd();
   });
 }
 

@@ -101,8 +101,8 @@ export function parseTranscript(text: string): ParsedScript {
 
 function readDialogue(lines: Line[], start: number, speaker: string, push: (b: ScriptBlock) => void): number {
   let i = start;
-  const first = lines[i];
-  const dialogueIndent = first ? first.indent : 0;
+  // Parentheticals sit further right than speech, so the speech's own indent is taken from its first line.
+  let dialogueIndent: number | undefined;
   let speech: string[] = [];
   const flush = () => {
     push({ kind: 'dialogue', text: unwrap(speech), speaker });
@@ -111,12 +111,26 @@ function readDialogue(lines: Line[], start: number, speaker: string, push: (b: S
   while (i < lines.length) {
     const l = lines[i] as Line;
     if (!l.text) break;
+    if (/^\(more\)$/i.test(l.text)) {
+      // The speech goes on over a page break: skip to the same speaker's (CONT'D) cue.
+      const resume = continuation(lines, i + 1, speaker);
+      if (resume === undefined) break;
+      i = resume;
+      continue;
+    }
     if (isDebris(l.text)) {
       i++;
       continue;
     }
     // Action typed straight after a speech, further left than the speech.
-    if (i > start && dialogueIndent >= 6 && l.indent < dialogueIndent - 4 && !l.text.startsWith('(')) break;
+    if (
+      dialogueIndent !== undefined &&
+      dialogueIndent >= 6 &&
+      l.indent < dialogueIndent - 4 &&
+      !l.text.startsWith('(')
+    ) {
+      break;
+    }
     if (l.text.startsWith('(')) {
       const paren: string[] = [l.text];
       while (!paren.join(' ').includes(')') && i + 1 < lines.length && lines[i + 1]?.text) {
@@ -132,11 +146,20 @@ function readDialogue(lines: Line[], start: number, speaker: string, push: (b: S
       i++;
       continue;
     }
+    dialogueIndent ??= l.indent;
     speech.push(l.text.replace(/\((?:cont'?d|cont’d|more)\)/gi, '').trim());
     i++;
   }
   flush();
   return i;
+}
+
+/** After "(MORE)": the index of the first speech line under the same speaker's next cue, if that comes next. */
+function continuation(lines: Line[], from: number, speaker: string): number | undefined {
+  let j = from;
+  while (j < lines.length && (!lines[j]?.text || isDebris((lines[j] as Line).text))) j++;
+  const cue = lines[j];
+  return cue && cueName(cue, lines[j + 1]) === speaker ? j + 1 : undefined;
 }
 
 /** The speaker's name when `line` is a character cue, else undefined. */

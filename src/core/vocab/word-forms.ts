@@ -5,18 +5,30 @@
  * caller keeps only candidates the word lists know.
  */
 
+/** Which inflections to undo: nouns -s, verbs -s/-ed/-ing, adjectives -er/-est; all when unknown. */
+export type Inflecting = 'noun' | 'verb' | 'adjective' | 'any';
+
+const SUFFIXES_OF: Record<Inflecting, string[]> = {
+  noun: [],
+  verb: ['ed', 'ing'],
+  adjective: ['er', 'est'],
+  any: ['ed', 'ing', 'er', 'est'],
+};
+
 /** Possible dictionary forms of an inflected word, the word itself first. */
-export function lemmaCandidates(word: string): string[] {
+export function lemmaCandidates(word: string, as: Inflecting = 'any'): string[] {
   const w = word.toLowerCase();
   const out = [w];
   const add = (s: string) => {
     if (s.length >= 2 && !out.includes(s)) out.push(s);
   };
-  if (w.endsWith('ies')) add(`${w.slice(0, -3)}y`);
-  if (w.endsWith('es')) add(w.slice(0, -2));
-  if (w.endsWith('s') && !w.endsWith('ss')) add(w.slice(0, -1));
-  if (w.endsWith('ied')) add(`${w.slice(0, -3)}y`);
-  for (const suffix of ['ed', 'ing', 'er', 'est']) {
+  if (as !== 'adjective') {
+    if (w.endsWith('ies')) add(`${w.slice(0, -3)}y`);
+    if (w.endsWith('es')) add(w.slice(0, -2));
+    if (w.endsWith('s') && !w.endsWith('ss')) add(w.slice(0, -1));
+  }
+  if (as === 'verb' || as === 'any') if (w.endsWith('ied')) add(`${w.slice(0, -3)}y`);
+  for (const suffix of SUFFIXES_OF[as]) {
     if (!w.endsWith(suffix) || w.length < suffix.length + 2) continue;
     const stem = w.slice(0, -suffix.length);
     add(stem);
@@ -87,7 +99,8 @@ export function derivationBases(lemma: string): string[] {
     if (lemma.startsWith(p) && lemma.length - p.length >= 4) add(lemma.slice(p.length).replace(/^-/, ''));
   }
   for (const s of SUFFIXES) {
-    if (!lemma.endsWith(s) || lemma.length - s.length < 3) continue;
+    // Short suffixes need a longer stem: "cower" is not cow + -er, "dreamer" is dream + -er.
+    if (!lemma.endsWith(s) || lemma.length - s.length < (s.length <= 2 ? 4 : 3)) continue;
     const stem = lemma.slice(0, -s.length);
     add(stem);
     add(`${stem}e`);

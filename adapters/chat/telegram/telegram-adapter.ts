@@ -1,0 +1,286 @@
+/**
+ * Telegram for the core: telegraf's client and update routing, our own long polling (see
+ * poller.ts), and every write through one rate-limited outbox. Handlers run without holding up
+ * polling; a failing one is logged (token scrubbed), the person gets an apology, and the bot
+ * keeps answering everyone else.
+ */
+import { Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { z } from 'zod';
+import type { Config } from '../../../src/config.js';
+import type { Core } from '../../../src/core/core.js';
+import { say } from '../../../src/core/messages.js';
+import type { Logger } from '../../../src/core/ports.js';
+import type { Reply, UserRef } from '../../../src/core/types.js';
+import type { ChatAdapter } from '../chat-adapter.js';
+import { describeError } from './api-errors.js';
+import { BOT_COMMANDS } from './bot-commands.js';
+import { ClickHandler } from './click-handler.js';
+import { DEFAULT_LIMITS, Outbox, type OutboxLimits } from './outbox.js';
+import { Poller } from './poller.js';
+import { keepTyping, within } from './progress.js';
+import { Sender, type SentMessage } from './sender.js';
+import { StatusBoard } from './status-board.js';
+import { toIncoming } from './to-incoming.js';
+
+export interface TelegramAdapterOptions {
+  token: string;
+  /** Bot API root, e.g. https://api.telegram.org or a local Bot API server. */
+  apiRoot: string;
+  logger: Logger;
+  limits?: Partial<OutboxLimits>;
+  /** Work slower than this gets "typing…" and a status message, in ms. */
+  slowAfterMs?: number;
+  /** At most one edit per message in this many ms (status messages, job progress). */
+  editIntervalMs?: number;
+  /** How long a click waits for the core's answer before answering the query without text, in ms. */
+  answerWithinMs?: number;
+  /** Telegram shows "typing…" for about 5 s; repeat it this often, in ms. */
+  typingEveryMs?: number;
+  /** getUpdates long-poll timeout, in seconds. */
+  pollTimeoutSec?: number;
+  /** Wait after getUpdates fails without a retry_after, in ms. */
+  pollRetryDelayMs?: number;
+}
+
+type Timings = Required<Omit<TelegramAdapterOptions, 'token' | 'apiRoot' | 'logger' | 'limits'>>;
+
+interface Running {
+  bot: Telegraf;
+  core: Core;
+  poller: Poller;
+  sender: Sender;
+  board: StatusBoard;
+  clicks: ClickHandler;
+}
+
+/** Shown while slow work runs; replaced by the answer. */
+const WORKING: Reply = { code: 'status.working', text: '⏳ Working on it…' };
+
+const migration = z.object({
+  chat: z.object({ id: z.number().int() }),
+  migrate_to_chat_id: z.number().int(),
+});
+const chatOfUpdate = z.object({
+  message: z.object({ chat: z.object({ id: z.number().int() }) }).optional(),
+  callback_query: z
+    .object({
+      from: z.object({ id: z.number().int() }),
+      message: z.object({ chat: z.object({ id: z.number().int() }) }).optional(),
+    })
+    .optional(),
+});
+
+export class TelegramAdapter implements ChatAdapter {
+  readonly platform = 'telegram' as const;
+  private readonly token: string;
+  private readonly apiRoot: string;
+  private readonly logger: Logger;
+  private readonly outbox: Outbox;
+  private readonly t: Timings;
+  private readonly inflight = new Set<Promise<unknown>>();
+  private running: Running | undefined;
+
+  constructor(opts: TelegramAdapterOptions) {
+    this.token = opts.token;
+    // telegraf resolves `./bot<token>/<method>` against the root: a path prefix needs its trailing slash.
+    this.apiRoot = opts.apiRoot.endsWith('/') ? opts.apiRoot : `${opts.apiRoot}/`;
+    this.logger = opts.logger.child({ module: 'telegram' });
+    this.outbox = new Outbox({ ...DEFAULT_LIMITS, ...opts.limits }, this.logger);
+    this.t = {
+      slowAfterMs: opts.slowAfterMs ?? 1000,
+      editIntervalMs: opts.editIntervalMs ?? 2000,
+      answerWithinMs: opts.answerWithinMs ?? 800,
+      typingEveryMs: opts.typingEveryMs ?? 4500,
+      pollTimeoutSec: opts.pollTimeoutSec ?? 50,
+      pollRetryDelayMs: opts.pollRetryDelayMs ?? 5000,
+    };
+  }
+
+  async start(core: Core): Promise<void> {
+    if (this.running) throw new Error('Telegram adapter already started');
+    const bot = new Telegraf(this.token, { telegram: { apiRoot: this.apiRoot } });
+    bot.catch((err, ctx) => this.onHandlerError(err, ctx.update));
+    bot.on('message', (ctx) => this.onMessage(ctx.message));
+    bot.on('callback_query', (ctx) => this.running?.clicks.handle(ctx.callbackQuery));
+
+    try {
+      bot.botInfo = await bot.telegram.getMe();
+      // Long polling and a webhook exclude each other (getUpdates answers 409 while one is set).
+      await bot.telegram.deleteWebhook();
+    } catch (err) {
+      throw new Error(`Telegram refused to start the bot: ${JSON.stringify(this.describe(err))}`);
+    }
+    await bot.telegram
+      .setMyCommands(BOT_COMMANDS)
+      .catch((err: unknown) =>
+        this.logger.warn(this.describe(err), 'setMyCommands failed; the / menu may be stale'),
+      );
+
+    const sender = new Sender(bot.telegram, this.outbox, this.logger);
+    const poller = new Poller(
+      bot.telegram,
+      {
+        timeoutSec: this.t.pollTimeoutSec,
+        retryDelayMs: this.t.pollRetryDelayMs,
+        allowedUpdates: ['message', 'callback_query'],
+      },
+      this.logger,
+      [this.token],
+    );
+    const clicks = new ClickHandler({
+      telegram: bot.telegram,
+      outbox: this.outbox,
+      core,
+      logger: this.logger,
+      answerWithinMs: this.t.answerWithinMs,
+      slowAfterMs: this.t.slowAfterMs,
+      typing: (chatId) => this.typing(chatId),
+      showOutcome: (chatId, prompt, reply) => this.showOutcome(chatId, prompt, reply),
+      tellLate: (chatId, reply, replyTo) => this.respond(chatId, reply, replyTo),
+    });
+    this.running = {
+      bot,
+      core,
+      poller,
+      sender,
+      clicks,
+      board: new StatusBoard(sender, this.t.editIntervalMs),
+    };
+    poller.start(
+      (update) => void this.track(bot.handleUpdate(update)),
+      (err) => this.logger.error(this.describe(err), 'Telegram polling stopped for good'),
+    );
+    this.logger.info({ bot: bot.botInfo.username }, 'Telegram: polling for updates');
+  }
+
+  /** Stop polling, let handlers in flight finish, and send what they queued. */
+  async stop(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    await running.poller.stop();
+    const deadline = Date.now() + 15_000;
+    while (this.inflight.size > 0 && Date.now() < deadline) await Promise.allSettled([...this.inflight]);
+    await this.outbox.drain();
+    this.running = undefined;
+  }
+
+  /** Notifier: a later answer (cron, enrichment) to the chat the request came from. */
+  async send(to: UserRef, reply: Reply): Promise<void> {
+    if (to.platform !== 'telegram') throw new Error(`not a Telegram user: ${to.platform}`);
+    await this.respond(to.chatId, reply);
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const running = this.running;
+    const me = running?.bot.botInfo;
+    if (!running || !me) return;
+    const moved = migration.safeParse(raw);
+    if (moved.success) this.outbox.migrate(String(moved.data.chat.id), String(moved.data.migrate_to_chat_id));
+    const incoming = toIncoming(raw, { id: me.id, username: me.username });
+    if (!incoming) return;
+    const { chatId, userId } = incoming.message.user;
+    const replyTo = incoming.isGroup ? incoming.messageId : undefined;
+    this.logger.debug({ chatId, userId }, 'message for the bot');
+
+    const work = running.core.handle(incoming.message);
+    const quick = await within(work, this.t.slowAfterMs);
+    if (quick) return this.respond(chatId, quick.value, replyTo);
+
+    const stopTyping = this.typing(chatId);
+    const status = await running.sender
+      .deliver(chatId, WORKING, replyTo)
+      .then((sent) => sent[0] && running.board.track(sent[0]))
+      .catch((err: unknown) => void this.logger.warn(this.describe(err), 'could not send a status message'));
+    let reply: Reply;
+    try {
+      reply = await work;
+    } finally {
+      stopTyping();
+    }
+    // The status message becomes the answer, unless the answer is a photo or a file.
+    if (!status || reply.card?.posterUrl !== undefined || reply.document !== undefined) {
+      if (status) await running.sender.remove(status.target);
+      return this.respond(chatId, reply, replyTo);
+    }
+    await status.editor.edit(reply);
+    this.followJob(chatId, reply, status.target);
+  }
+
+  /** Send a reply; one that follows a job (`progress`) edits that job's message in this chat. */
+  private async respond(chatId: string, reply: Reply, replyTo?: number): Promise<void> {
+    const running = this.running;
+    if (!running) throw new Error('Telegram adapter is not running');
+    const key = this.jobKey(chatId, reply);
+    const tracked = key === undefined ? undefined : running.board.forJob(key, reply);
+    if (tracked) return tracked.editor.edit(reply);
+    const sent = await running.sender.deliver(chatId, reply, replyTo);
+    if (sent[0]) this.followJob(chatId, reply, sent[0]);
+  }
+
+  /** After a click: the prompt becomes the outcome (and loses its buttons). */
+  private async showOutcome(chatId: string, prompt: SentMessage | undefined, reply: Reply): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    if (!prompt) return this.respond(chatId, reply);
+    await running.sender.editInto(prompt, reply);
+    this.followJob(chatId, reply, prompt);
+  }
+
+  private followJob(chatId: string, reply: Reply, message: SentMessage): void {
+    const key = this.jobKey(chatId, reply);
+    if (key !== undefined && this.running) this.running.board.follow(key, this.running.board.track(message));
+  }
+
+  private jobKey(chatId: string, reply: Reply): string | undefined {
+    const job = reply.progress?.jobKey;
+    return job === undefined ? undefined : `${this.outbox.resolve(chatId)}|${job}`;
+  }
+
+  private typing(chatId: string): () => void {
+    const telegram = this.running?.bot.telegram;
+    if (!telegram) return () => undefined;
+    return keepTyping(
+      () => this.outbox.now(() => telegram.sendChatAction(this.outbox.resolve(chatId), 'typing')),
+      this.t.typingEveryMs,
+    );
+  }
+
+  private async onHandlerError(err: unknown, update: Update): Promise<void> {
+    this.logger.error(
+      { ...this.describe(err), updateId: update.update_id },
+      'Telegram handler failed; carrying on',
+    );
+    const parsed = chatOfUpdate.safeParse(update);
+    const q = parsed.success ? parsed.data.callback_query : undefined;
+    const chatId = parsed.success
+      ? (parsed.data.message?.chat.id ?? q?.message?.chat.id ?? q?.from.id)
+      : undefined;
+    const telegram = this.running?.bot.telegram;
+    if (chatId === undefined || !telegram) return;
+    await this.outbox
+      .send(String(chatId), 'sendMessage', (id) => telegram.sendMessage(id, say('internal.error')))
+      .catch((e: unknown) => this.logger.warn(this.describe(e), 'could not apologise either'));
+  }
+
+  private track<T>(p: Promise<T>): Promise<T | undefined> {
+    const safe = p.catch((err: unknown) => {
+      this.logger.error(this.describe(err), 'Telegram update failed');
+      return undefined;
+    });
+    this.inflight.add(safe);
+    void safe.finally(() => this.inflight.delete(safe));
+    return safe;
+  }
+
+  private describe(err: unknown): Record<string, unknown> {
+    return describeError(err, [this.token]);
+  }
+}
+
+/** The adapter when a bot token is configured; undefined otherwise. */
+export function createTelegramAdapter(config: Config, logger: Logger): TelegramAdapter | undefined {
+  const { TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot } = config.telegram;
+  if (!token) return undefined;
+  return new TelegramAdapter({ token, apiRoot, logger });
+}

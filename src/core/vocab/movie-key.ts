@@ -1,0 +1,66 @@
+/**
+ * Names for a movie: the title as a script site expects it, and the key its script and vocabulary
+ * are stored under. Keys are file-name safe (`inception-2010`), so the stores can use them as-is.
+ */
+
+const SMALL = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'in',
+  'nor',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'vs',
+  'with',
+]);
+
+/** "the lord of the rings" → "The Lord of the Rings". Words with capitals inside ("McQueen", "WALL-E") are kept. */
+export function titleCase(title: string): string {
+  const words = title.trim().replace(/\s+/g, ' ').split(' ');
+  return words
+    .map((w, i) => {
+      if (/\p{Lu}/u.test(w.slice(1)) || /^\p{Lu}/u.test(w)) return w;
+      if (i > 0 && i < words.length - 1 && SMALL.has(w.toLowerCase())) return w.toLowerCase();
+      return w.charAt(0).toUpperCase() + w.slice(1);
+    })
+    .join(' ');
+}
+
+/** "Schindler's List" → "schindlers-list"; at most 80 characters. */
+export function slug(s: string): string {
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'untitled'
+  );
+}
+
+/** The storage key of a movie's script and vocabulary: `inception-2010`, or `inception` when the year is unknown. */
+export function movieKey(title: string, year?: number): string {
+  return year ? `${slug(title)}-${year}` : slug(title);
+}
+
+/** A short content fingerprint (FNV-1a, 32 bits, hex), for keys of files people send. */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

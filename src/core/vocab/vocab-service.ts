@@ -1,0 +1,267 @@
+/**
+ * "vocab Inception in French" end to end: find the movie's script (a file the person sent, a local
+ * path in the terminal, or the script source), grade its words, store the result per movie and
+ * answer with the profile and the words at the asked level. A stored vocabulary answers at once;
+ * concurrent askers for one movie share one fetch and one analysis. Never throws: a missing or
+ * unusable script, bad input and upstream failures all end in a Reply.
+ */
+import { isUpstreamError, type UpstreamError } from '../errors.js';
+import type { Clock, Logger } from '../ports.js';
+import type { IncomingMessage, Reply } from '../types.js';
+import { ANALYSIS_VERSION, VocabBuilder } from './build-vocab.js';
+import { vocabReply } from './messages.js';
+import { fingerprint, movieKey, slug, titleCase } from './movie-key.js';
+import type {
+  AttachmentReader,
+  Lexicon,
+  ScriptFileReader,
+  ScriptLookup,
+  ScriptQuery,
+  ScriptSource,
+  TextAnalyzer,
+  TitleResolver,
+  VocabStore,
+} from './ports.js';
+import { renderVocab } from './render-vocab.js';
+import { SingleFlight } from './single-flight.js';
+import type { MovieVocab, Script, VocabCommand } from './types.js';
+
+/** Below this many characters a script cannot be graded meaningfully (IMSDb placeholders are shorter). */
+export const MIN_SCRIPT_CHARS = 500;
+
+export interface VocabServiceDeps {
+  /** Where scripts come from by title (IMSDb behind the on-disk cache). */
+  scripts: ScriptSource;
+  lexicon: Lexicon;
+  analyzer: TextAnalyzer;
+  store: VocabStore;
+  /** Reads .srt/.vtt files sent with the command. */
+  attachments?: AttachmentReader;
+  /** Local paths; only used for the terminal. */
+  files?: ScriptFileReader;
+  /** Canonical title and year (TMDb); without it the title is used as typed, in Title Case. */
+  titles?: TitleResolver;
+  clock?: Clock;
+  logger?: Logger;
+  /** Milliseconds to find a script, all requests together. Default 30000. */
+  findTimeoutMs?: number;
+  /** Milliseconds to wait for the title resolver before using the title as typed. Default 5000. */
+  resolveTimeoutMs?: number;
+  /** Longest reply text. Default 3500. */
+  maxReplyChars?: number;
+  /** Minutes a "no script" answer is remembered before the source is asked again. Default 10. */
+  missTtlMinutes?: number;
+}
+
+export interface VocabService {
+  handle(cmd: VocabCommand, msg: IncomingMessage): Promise<Reply>;
+}
+
+type Outcome = { ok: true; vocab: MovieVocab } | { ok: false; reply: Reply };
+
+interface Movie {
+  key: string;
+  title: string;
+  year?: number;
+}
+
+export function createVocabService(deps: VocabServiceDeps): VocabService {
+  const builder = new VocabBuilder(deps.lexicon, deps.analyzer);
+  const flights = new SingleFlight<Outcome>();
+  const misses = new Map<string, { reply: Reply; until: number }>();
+  const now = () => (deps.clock ? deps.clock.now() : new Date());
+  const log = deps.logger;
+
+  async function handle(cmd: VocabCommand, msg: IncomingMessage): Promise<Reply> {
+    try {
+      if (msg.attachment) return await fromAttachment(cmd, msg.attachment);
+      if (cmd.path) return await fromPath(cmd, cmd.path, msg);
+      if (!cmd.title) return vocabReply('vocab.usage');
+      return await fromTitle(cmd, cmd.title);
+    } catch (e) {
+      const title = cmd.title ?? cmd.path ?? 'this movie';
+      if (isUpstreamError(e)) {
+        log?.warn(
+          { service: e.service, failure: e.failure, status: e.status },
+          'vocab: script source failed',
+        );
+        return vocabReply('vocab.sourceDown', {
+          source: sourceName(e.service, deps.scripts.name),
+          why: why(e),
+        });
+      }
+      log?.error({ err: e, title }, 'vocab: unexpected failure');
+      return vocabReply('vocab.unexpected', { title });
+    }
+  }
+
+  async function fromTitle(cmd: VocabCommand, typed: string): Promise<Reply> {
+    const movie = await resolve(titleCase(typed));
+    const missed = misses.get(movie.key);
+    if (missed && missed.until > now().getTime()) return missed.reply;
+    const outcome = await flights.run(movie.key, () =>
+      storedOr(
+        movie,
+        async () => {
+          const query: ScriptQuery = movie.year
+            ? { title: movie.title, year: movie.year }
+            : { title: movie.title };
+          const started = Date.now();
+          const lookup = await deps.scripts.find(query, AbortSignal.timeout(deps.findTimeoutMs ?? 30_000));
+          log?.info(
+            { key: movie.key, found: lookup.found, ms: Date.now() - started },
+            'vocab: script lookup',
+          );
+          return lookup;
+        },
+        deps.scripts.name,
+      ),
+    );
+    if (!outcome.ok)
+      misses.set(movie.key, {
+        reply: outcome.reply,
+        until: now().getTime() + (deps.missTtlMinutes ?? 10) * 60_000,
+      });
+    return outcome.ok ? profileReply(outcome.vocab, cmd) : outcome.reply;
+  }
+
+  async function fromAttachment(
+    cmd: VocabCommand,
+    file: { filename: string; content: string },
+  ): Promise<Reply> {
+    if (!deps.attachments?.accepts(file.filename))
+      return vocabReply('vocab.attachmentUnsupported', { file: file.filename });
+    const title = cmd.title ? titleCase(cmd.title) : file.filename.replace(/\.[^.]+$/, '');
+    const movie = { key: `${slug(title)}--subtitles-${fingerprint(file.content)}`, title };
+    const reader = deps.attachments;
+    const outcome = await flights.run(movie.key, () =>
+      storedOr(movie, async () => reader.read(file), 'your subtitle file'),
+    );
+    return outcome.ok ? profileReply(outcome.vocab, cmd) : outcome.reply;
+  }
+
+  async function fromPath(cmd: VocabCommand, path: string, msg: IncomingMessage): Promise<Reply> {
+    if (msg.user.platform !== 'terminal') return vocabReply('vocab.pathNotAllowed');
+    if (!deps.files) return vocabReply('vocab.noFileSource');
+    const lookup = await deps.files.read(path);
+    const name = path.split(/[\\/]/).pop() ?? path;
+    const title = titleCase(name.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' '));
+    if (!lookup.found) return missReply(lookup, title, name);
+    const movie = { key: `file-${slug(title)}-${fingerprint(lookup.script.text)}`, title };
+    const outcome = await flights.run(movie.key, () => storedOr(movie, async () => lookup, name));
+    return outcome.ok ? profileReply(outcome.vocab, cmd) : outcome.reply;
+  }
+
+  /** The stored vocabulary, or fetch the script and build it. */
+  async function storedOr(
+    movie: Movie,
+    fetchScript: () => Promise<ScriptLookup>,
+    source: string,
+  ): Promise<Outcome> {
+    const stored = await deps.store.get(movie.key);
+    if (stored && stored.analysisVersion === ANALYSIS_VERSION) return { ok: true, vocab: stored };
+    const lookup = await fetchScript();
+    if (!lookup.found) return { ok: false, reply: missReply(lookup, movie.title, source) };
+    const chars = lookup.script.text.trim().length;
+    if (chars < MIN_SCRIPT_CHARS) {
+      return {
+        ok: false,
+        reply: missReply({ found: false, miss: 'too_short', detail: String(chars) }, movie.title, source),
+      };
+    }
+    return { ok: true, vocab: await analyse(movie, lookup.script) };
+  }
+
+  async function analyse(movie: Movie, script: Script): Promise<MovieVocab> {
+    const started = Date.now();
+    const built = builder.build(script);
+    const vocab: MovieVocab = {
+      key: movie.key,
+      title: movie.title,
+      script: { source: script.source, format: script.format, characters: script.text.length },
+      analysisVersion: ANALYSIS_VERSION,
+      analysedAt: now().toISOString(),
+      profile: built.profile,
+      entries: built.entries,
+      sentences: built.sentences,
+    };
+    if (movie.year) vocab.year = movie.year;
+    if (script.origin) vocab.script.origin = script.origin;
+    const analysedMs = Date.now() - started;
+    await deps.store.put(vocab);
+    log?.info(
+      {
+        key: movie.key,
+        analysedMs,
+        storedMs: Date.now() - started - analysedMs,
+        words: built.profile.runningWords,
+        distinct: built.entries.length,
+      },
+      'vocab: analysed',
+    );
+    return vocab;
+  }
+
+  async function resolve(title: string): Promise<Movie> {
+    if (deps.titles) {
+      try {
+        const found = await deps.titles.resolve(title, AbortSignal.timeout(deps.resolveTimeoutMs ?? 5000));
+        if (found) return { key: movieKey(found.title, found.year), ...found };
+      } catch (e) {
+        log?.warn({ err: e, title }, 'vocab: title lookup failed; using the title as typed');
+      }
+    }
+    return { key: movieKey(title), title };
+  }
+
+  function profileReply(vocab: MovieVocab, cmd: VocabCommand): Reply {
+    const text = renderVocab(vocab, {
+      range: cmd.range,
+      ...(cmd.language ? { language: cmd.language } : {}),
+      maxChars: deps.maxReplyChars ?? 3500,
+    });
+    return { code: 'vocab.profile', text };
+  }
+
+  return { handle };
+}
+
+function missReply(lookup: ScriptLookup & { found: false }, title: string, source: string): Reply {
+  switch (lookup.miss) {
+    case 'not_found':
+      return vocabReply('vocab.noScript', { title, source });
+    case 'too_short':
+      return vocabReply('vocab.scriptTooShort', { title, source, chars: lookup.detail ?? '?' });
+    case 'too_large': {
+      const mb = Number(lookup.detail) / (1024 * 1024);
+      return vocabReply('vocab.scriptTooLarge', {
+        title,
+        source,
+        maxMb: Number.isFinite(mb) ? +mb.toFixed(1) : 2,
+      });
+    }
+    case 'not_script':
+      return vocabReply('vocab.notAScript', { title, source, detail: lookup.detail ?? 'unknown content' });
+  }
+}
+
+function why(e: UpstreamError): string {
+  switch (e.failure) {
+    case 'unavailable':
+      return 'it is not answering';
+    case 'timeout':
+      return 'it took too long to answer';
+    case 'rate_limited':
+      return 'it asked us to slow down';
+    case 'server_error':
+      return `it had an error${e.status ? ` (${e.status})` : ''}`;
+    case 'auth':
+      return 'it refused access';
+    default:
+      return 'it sent an answer I could not read';
+  }
+}
+
+function sourceName(service: string, fallback: string): string {
+  return service === 'imsdb' ? 'IMSDb' : service || fallback;
+}
