@@ -85,6 +85,8 @@ export class FakeHttp implements FakeServer {
   private readonly sockets = new Set<Socket>();
   /** Decode percent-encoded paths before routing (Discord's `%40original`). */
   protected decodePaths = true;
+  /** Called for every request received (npm run fakes prints them). */
+  onCall: ((call: RecordedCall) => void) | undefined;
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -177,6 +179,7 @@ export class FakeHttp implements FakeServer {
       at: Date.now(),
     };
     this.calls.push(call);
+    this.onCall?.(call);
     if (this.latency > 0) await new Promise((r) => setTimeout(r, this.latency));
 
     if (this.failure && this.failuresLeft > 0) {
@@ -189,7 +192,11 @@ export class FakeHttp implements FakeServer {
         return;
       }
       if (f.kind === 'malformed') return send(res, { status: 200, raw: '{"results": [', headers: json() });
-      return send(res, { status: f.status, body: f.body ?? { message: 'injected failure' }, headers: f.headers ?? {} });
+      return send(res, {
+        status: f.status,
+        body: f.body ?? { message: 'injected failure' },
+        headers: f.headers ?? {},
+      });
     }
 
     for (const r of this.routes) {
@@ -205,7 +212,10 @@ export class FakeHttp implements FakeServer {
         return send(res, { status: 500, body: { message: `fake crashed: ${(e as Error).message}` } });
       }
     }
-    send(res, { status: 404, body: { message: 'NotFound', description: `no fake route for ${call.method} ${path}` } });
+    send(res, {
+      status: 404,
+      body: { message: 'NotFound', description: `no fake route for ${call.method} ${path}` },
+    });
   }
 }
 
