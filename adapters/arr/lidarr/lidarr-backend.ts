@@ -1,0 +1,226 @@
+/**
+ * Lidarr as a MediaBackend for artists and albums. An artist is added whole (`POST /artist`);
+ * an album is added on its own (`POST /album`), and Lidarr creates its artist, unmonitored but
+ * for that album, when the artist is not in the library yet.
+ */
+import { LIDARR_MONITOR_OPTIONS } from '../../../src/config/arr-env.js';
+import { UpstreamError } from '../../../src/core/errors.js';
+import type { AddOptions, AddResult, LibraryItem, MediaBackend } from '../../../src/core/ports.js';
+import type { Candidate } from '../../../src/core/types.js';
+import { isAlreadyAdded, isNotFound } from '../already-added.js';
+import { Memo } from '../memo.js';
+import { pickProfile } from '../pick-target.js';
+import { namedIdsSchema, type RootFolder } from '../schemas.js';
+import type { ServarrClient } from '../servarr-client.js';
+import { albumIdOf, albumItemId, albumToItem, artistToItem, isAlbumItemId } from './map.js';
+import { albumListSchema, albumSchema, artistListSchema, artistSchema, type Artist } from './schemas.js';
+
+export interface LidarrSettings {
+  qualityProfile?: string | undefined;
+  metadataProfile?: string | undefined;
+  rootFolder?: string | undefined;
+  /** `addOptions.monitor` for new artists; unset: the root folder's default, else `all`. */
+  monitor?: string | undefined;
+  /** Ask Lidarr to search as soon as the artist or album is added. */
+  searchOnAdd: boolean;
+}
+
+export interface LidarrBackendOptions {
+  name: string;
+  label: string;
+  client: ServarrClient;
+  settings: LidarrSettings;
+}
+
+interface Destination {
+  qualityProfileId: number;
+  metadataProfileId: number;
+  rootFolderPath: string;
+  rootFolder: RootFolder;
+}
+
+const MONITOR: ReadonlySet<string> = new Set(LIDARR_MONITOR_OPTIONS);
+const NEW_ITEMS: ReadonlySet<string> = new Set(['all', 'none', 'new']);
+
+export class LidarrBackend implements MediaBackend {
+  readonly name: string;
+  readonly label: string;
+  readonly kinds = ['artist', 'album'] as const;
+  private readonly client: ServarrClient;
+  private readonly settings: LidarrSettings;
+  private readonly metadataProfiles = new Memo<{ id: number; name?: string | null }[]>(10 * 60_000);
+
+  constructor(opts: LidarrBackendOptions) {
+    this.name = opts.name;
+    this.label = opts.label;
+    this.client = opts.client;
+    this.settings = opts.settings;
+  }
+
+  canAdd(c: Candidate): boolean {
+    if (c.kind === 'artist') return Boolean(c.ids.mbArtist);
+    return c.kind === 'album' && Boolean(c.ids.mbReleaseGroup && c.ids.mbArtist);
+  }
+
+  async find(c: Candidate, signal: AbortSignal): Promise<LibraryItem | null> {
+    const http = this.client.http;
+    if (c.kind === 'artist' && c.ids.mbArtist) {
+      const mbId = c.ids.mbArtist;
+      const found = (
+        await http.json({ path: '/artist', query: { mbId }, schema: artistListSchema, signal })
+      ).find((a) => a.foreignArtistId === mbId && (a.id ?? 0) > 0);
+      return found?.id ? artistToItem(found, found.id) : null;
+    }
+    if (c.kind === 'album' && c.ids.mbReleaseGroup) {
+      const foreignAlbumId = c.ids.mbReleaseGroup;
+      const albums = await http.json({
+        path: '/album',
+        query: { foreignAlbumId },
+        schema: albumListSchema,
+        signal,
+      });
+      const found = albums.find((a) => a.foreignAlbumId === foreignAlbumId && (a.id ?? 0) > 0);
+      return found?.id ? albumToItem(found, found.id) : null;
+    }
+    return null;
+  }
+
+  async add(c: Candidate, options: AddOptions, signal: AbortSignal): Promise<AddResult> {
+    if (!this.canAdd(c)) throw this.refused(`"${c.title}" has no MusicBrainz id, which Lidarr needs`);
+    return c.kind === 'album' ? this.addAlbum(c, signal) : this.addArtist(c, options, signal);
+  }
+
+  async status(itemId: number, signal: AbortSignal): Promise<LibraryItem | null> {
+    try {
+      if (isAlbumItemId(itemId)) {
+        const album = await this.client.http.json({
+          path: `/album/${albumIdOf(itemId)}`,
+          schema: albumSchema,
+          signal,
+        });
+        return albumToItem(album, albumIdOf(itemId));
+      }
+      const artist = await this.client.http.json({ path: `/artist/${itemId}`, schema: artistSchema, signal });
+      return artistToItem(artist, itemId);
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      throw e;
+    }
+  }
+
+  private async addArtist(c: Candidate, options: AddOptions, signal: AbortSignal): Promise<AddResult> {
+    const mbid = c.ids.mbArtist as string;
+    const [artist, dest] = await Promise.all([this.lookupArtist(mbid, signal), this.destination(signal)]);
+    if ((artist.id ?? 0) > 0) return { outcome: 'already_present', itemId: artist.id, searching: false };
+    const body = {
+      foreignArtistId: mbid,
+      artistName: artist.artistName,
+      qualityProfileId: dest.qualityProfileId,
+      metadataProfileId: dest.metadataProfileId,
+      rootFolderPath: dest.rootFolderPath,
+      monitored: true,
+      monitorNewItems: pick(dest.rootFolder.defaultNewItemMonitorOption, NEW_ITEMS) ?? 'all',
+      tags: [] as number[],
+      addOptions: {
+        monitor:
+          pick(options.monitor, MONITOR) ??
+          this.settings.monitor ??
+          pick(dest.rootFolder.defaultMonitorOption, MONITOR) ??
+          'all',
+        searchForMissingAlbums: this.settings.searchOnAdd,
+      },
+    };
+    return this.post('/artist', body, artistSchema, (id) => id, c, signal);
+  }
+
+  private async addAlbum(c: Candidate, signal: AbortSignal): Promise<AddResult> {
+    const mbArtist = c.ids.mbArtist as string;
+    const [artistName, dest] = await Promise.all([
+      c.artistName ?? this.lookupArtist(mbArtist, signal).then((a) => a.artistName),
+      this.destination(signal),
+    ]);
+    const body = {
+      foreignAlbumId: c.ids.mbReleaseGroup as string,
+      monitored: true,
+      artist: {
+        foreignArtistId: mbArtist,
+        artistName,
+        qualityProfileId: dest.qualityProfileId,
+        metadataProfileId: dest.metadataProfileId,
+        rootFolderPath: dest.rootFolderPath,
+        monitored: true,
+        // A new artist brought in for one album: that album only, nothing else now or later.
+        monitorNewItems: 'none',
+        addOptions: { monitor: 'none' },
+      },
+      addOptions: { searchForNewAlbum: this.settings.searchOnAdd },
+    };
+    return this.post('/album', body, albumSchema, albumItemId, c, signal);
+  }
+
+  private async post(
+    path: string,
+    body: unknown,
+    schema: typeof artistSchema | typeof albumSchema,
+    toItemId: (id: number) => number,
+    c: Candidate,
+    signal: AbortSignal,
+  ): Promise<AddResult> {
+    try {
+      const added = await this.client.http.json({ method: 'POST', path, body, schema, signal });
+      return {
+        outcome: 'added',
+        ...(added.id ? { itemId: toItemId(added.id) } : {}),
+        searching: this.settings.searchOnAdd,
+      };
+    } catch (e) {
+      if (!isAlreadyAdded(e)) throw e;
+      const existing = await this.find(c, signal).catch(() => null);
+      return { outcome: 'already_present', ...(existing ? { itemId: existing.id } : {}), searching: false };
+    }
+  }
+
+  /** `term=lidarr:<mbid>` looks the artist up by id (also `lidarrid:`, `mbid:`), via api.lidarr.audio. */
+  private async lookupArtist(mbid: string, signal: AbortSignal): Promise<Artist> {
+    const found = (
+      await this.client.http.json({
+        path: '/artist/lookup',
+        query: { term: `lidarr:${mbid}` },
+        schema: artistListSchema,
+        signal,
+      })
+    ).find((a) => a.foreignArtistId === mbid);
+    if (!found) throw this.refused(`Lidarr's metadata server does not know MusicBrainz artist ${mbid}`);
+    return found;
+  }
+
+  /** Profiles and folder; Lidarr requires a metadata profile as well as a quality profile. */
+  private async destination(signal: AbortSignal): Promise<Destination> {
+    const s = this.settings;
+    const [target, metadata] = await Promise.all([
+      this.client.resolveTarget({ qualityProfile: s.qualityProfile, rootFolder: s.rootFolder }, signal),
+      this.metadataProfiles.get(() =>
+        this.client.http.json({ path: '/metadataprofile', schema: namedIdsSchema, signal }),
+      ),
+    ]);
+    const fallback = target.rootFolder.defaultMetadataProfileId;
+    const profile = pickProfile(
+      this.client.service,
+      'metadata profile',
+      metadata,
+      s.metadataProfile,
+      fallback,
+    );
+    return { ...target, metadataProfileId: profile.id };
+  }
+
+  private refused(detail: string): UpstreamError {
+    return new UpstreamError(this.client.service, 'rejected', `${this.client.service}: ${detail}`, {
+      detail,
+    });
+  }
+}
+
+function pick(value: string | null | undefined, allowed: ReadonlySet<string>): string | undefined {
+  return value && allowed.has(value) ? value : undefined;
+}
