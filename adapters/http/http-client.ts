@@ -33,6 +33,11 @@ export interface HttpClientOptions {
   /** Longest Retry-After we wait inside one call; longer ones fail as rate_limited. Default 10 s. */
   maxRetryAfterMs?: number;
   limit?: LimitOptions;
+  /**
+   * With a deadline, the longest a request may wait for its limiter slot before it fails fast as
+   * rate_limited (a rate-limited source may delay a decision this much at most). Default: the deadline.
+   */
+  maxQueueWaitMs?: number;
   /** Cache GET bodies this long (ms). 0 = off. */
   cacheTtlMs?: number;
   logger?: Logger;
@@ -78,6 +83,8 @@ export class HttpClient {
   private readonly secrets: string[];
   /** Requests waiting for or holding a limiter slot; Bottleneck's own counts update asynchronously. */
   private pending = 0;
+  /** When the limiter last let a request start (epoch ms). */
+  private lastStart = 0;
 
   constructor(opts: HttpClientOptions) {
     this.opts = opts;
@@ -172,7 +179,13 @@ export class HttpClient {
       } finally {
         this.pending -= 1;
       }
-      this.opts.logger?.debug({ service: this.service, method, url: where, status: res.status, ms: Date.now() - started });
+      this.opts.logger?.debug({
+        service: this.service,
+        method,
+        url: where,
+        status: res.status,
+        ms: Date.now() - started,
+      });
       if (res.status < 400) return res;
       const { ms: retryAfterMs, explicit } = parseRetryAfter(res, attempt);
       const err = this.statusError(res, where, retryAfterMs, explicit);
@@ -189,8 +202,10 @@ export class HttpClient {
   /** Fail fast instead of queuing behind a rate limit past the caller's deadline. */
   private checkQueue(req: { deadline?: number }, where: string): void {
     if (req.deadline === undefined || this.minTime === 0) return;
-    const wait = this.pending * this.minTime;
-    if (Date.now() + wait > req.deadline) {
+    const now = Date.now();
+    const wait = this.pending * this.minTime + Math.max(0, this.lastStart + this.minTime - now);
+    const limit = Math.min(req.deadline - now, this.opts.maxQueueWaitMs ?? Infinity);
+    if (wait > limit) {
       throw new UpstreamError(
         this.service,
         'rate_limited',
@@ -206,10 +221,16 @@ export class HttpClient {
     maxBytes: number,
     where: string,
   ): Promise<RawResponse> {
-    if (req.signal?.aborted) throw new UpstreamError(this.service, 'timeout', `${this.service}: ${where} gave up`);
+    if (req.signal?.aborted)
+      throw new UpstreamError(this.service, 'timeout', `${this.service}: ${where} gave up`);
+    this.lastStart = Date.now();
     const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 8000);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { accept: 'application/json', ...this.opts.headers, ...req.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...this.opts.headers,
+      ...req.headers,
+    };
     let body: string | undefined;
     if (req.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -224,7 +245,11 @@ export class HttpClient {
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {
       await res.body?.cancel();
-      throw new UpstreamError(this.service, 'bad_response', `${this.service}: ${where} answer is larger than ${maxBytes} bytes`);
+      throw new UpstreamError(
+        this.service,
+        'bad_response',
+        `${this.service}: ${where} answer is larger than ${maxBytes} bytes`,
+      );
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -233,7 +258,11 @@ export class HttpClient {
         size += chunk.byteLength;
         if (size > maxBytes) {
           await res.body.cancel().catch(() => undefined);
-          throw new UpstreamError(this.service, 'bad_response', `${this.service}: ${where} answer is larger than ${maxBytes} bytes`);
+          throw new UpstreamError(
+            this.service,
+            'bad_response',
+            `${this.service}: ${where} answer is larger than ${maxBytes} bytes`,
+          );
         }
         chunks.push(Buffer.from(chunk));
       }
@@ -246,7 +275,12 @@ export class HttpClient {
     };
   }
 
-  private statusError(res: TextResponse, where: string, retryAfterMs: number, explicit: boolean): UpstreamError {
+  private statusError(
+    res: TextResponse,
+    where: string,
+    retryAfterMs: number,
+    explicit: boolean,
+  ): UpstreamError {
     const s = res.status;
     const detail = upstreamDetail(res.body.toString('utf8'), this.secrets);
     const failure =
@@ -277,8 +311,13 @@ export class HttpClient {
     if (name === 'TimeoutError' || name === 'AbortError' || signal?.aborted) {
       return new UpstreamError(this.service, 'timeout', `${this.service}: ${where} did not answer in time`);
     }
-    const code = (e as { cause?: { code?: string } })?.cause?.code ?? (e as { code?: string })?.code ?? 'network error';
-    return new UpstreamError(this.service, 'unavailable', `${this.service}: ${where} is not reachable (${code})`);
+    const code =
+      (e as { cause?: { code?: string } })?.cause?.code ?? (e as { code?: string })?.code ?? 'network error';
+    return new UpstreamError(
+      this.service,
+      'unavailable',
+      `${this.service}: ${where} is not reachable (${code})`,
+    );
   }
 
   private pause(ms: number, signal?: AbortSignal): Promise<void> {

@@ -3,7 +3,8 @@
  * leaks. Everything that builds a message from a URL or an upstream body goes through here.
  */
 
-const KEY_PARAMS = /([?&](?:api_?key|apikey|token|access_token|auth_key|key|password|client_secret)=)[^&#\s"']*/gi;
+const KEY_PARAMS =
+  /([?&](?:api_?key|apikey|token|access_token|auth_key|key|password|client_secret)=)[^&#\s"']*/gi;
 const BOT_PATH = /\/bot\d+:[A-Za-z0-9_-]+/g;
 
 /** Replace every known secret value and every key-like query parameter. */

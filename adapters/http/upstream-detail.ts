@@ -10,7 +10,10 @@ export function upstreamDetail(body: string, secrets: readonly string[] = []): s
   try {
     data = JSON.parse(body);
   } catch {
-    const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = body
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     return text ? scrub(text.slice(0, 200), secrets) : undefined;
   }
   const parts: string[] = [];

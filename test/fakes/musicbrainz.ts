@@ -151,7 +151,7 @@ export class FakeMusicBrainz extends FakeHttp {
     this.route('GET', '/ws/2/release-group', (req) =>
       this.search(req, 'release-groups', (q) =>
         this.albums.map((g) => ({
-          score: mbScore(g.title, q),
+          score: this.releaseGroupScore(g, q),
           tie: g.releases,
           row: (s: number) =>
             releaseGroupRow(
@@ -162,6 +162,17 @@ export class FakeMusicBrainz extends FakeHttp {
         })),
       ),
     );
+  }
+
+  /**
+   * A plain query matches the title; `releasegroup:(…) OR artistname:(…)` (the catalog's combined
+   * search) matches either field, scored by the better of the two, as Lucene's OR does.
+   */
+  private releaseGroupScore(g: WorldAlbum, q: string): number {
+    const fields = /^releasegroup:\((.*)\) OR artistname:\((.*)\)$/.exec(q);
+    if (!fields) return mbScore(g.title, q);
+    const artist = this.artists.find((a) => a.mbid === g.artistMbid)?.name ?? '';
+    return Math.max(mbScore(g.title, fields[1] ?? ''), mbScore(artist, fields[2] ?? ''));
   }
 
   /** What clients are configured with: includes `/ws/2`. */

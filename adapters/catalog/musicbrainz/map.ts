@@ -77,3 +77,38 @@ export function releaseGroupToHit(row: MbReleaseGroupRow): CatalogHit {
   if (releases !== undefined) hit.popularity = logScale(releases, RELEASES_CEILING);
   return hit;
 }
+
+/**
+ * Artists credited on release groups, as artist hits: one search for "Radiohead" over release
+ * groups by title OR artist name finds both the albums called that and the artist, in one request
+ * (MusicBrainz allows one a second). Popularity: the releases of their groups in the answer.
+ */
+export function creditedArtists(rows: readonly MbReleaseGroupRow[]): CatalogHit[] {
+  const byId = new Map<string, { hit: CatalogHit; releases: number }>();
+  for (const row of rows) {
+    const releases = row.count ?? row.releases?.length ?? 1;
+    for (const credit of row['artist-credit'] ?? []) {
+      const a = credit.artist;
+      const seen = byId.get(a.id);
+      if (seen) {
+        seen.releases += releases;
+        continue;
+      }
+      const hit: CatalogHit = {
+        source: 'musicbrainz',
+        kind: 'artist',
+        title: a.name,
+        ids: { mbArtist: a.id },
+      };
+      if (a.disambiguation) hit.overview = a.disambiguation;
+      byId.set(a.id, { hit, releases });
+    }
+  }
+  return [...byId.values()].map(({ hit, releases }) => ({
+    ...hit,
+    popularity: logScale(releases, ARTIST_RELEASES_CEILING),
+  }));
+}
+
+/** An artist with 200+ releases across their groups is as well known as MusicBrainz can tell. */
+const ARTIST_RELEASES_CEILING = 200;

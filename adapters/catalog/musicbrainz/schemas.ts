@@ -26,7 +26,7 @@ const artistCredit = z.object({
   /** The name as credited on this release group; absent when it is the artist's own name. */
   name: z.string().nullish(),
   joinphrase: z.string().nullish(),
-  artist: z.object({ id: z.string(), name: z.string() }),
+  artist: z.object({ id: z.string(), name: z.string(), disambiguation: z.string().nullish() }),
 });
 
 export const releaseGroupRow = z.object({

@@ -1,15 +1,17 @@
 /**
  * Recent classifications by (title, year, hint), so the same question asked again within a few
- * minutes (a second person, autocomplete, a retry) is answered without a round trip. Only
- * answers every source contributed to are kept: a late or failing source gets another chance
- * next time instead of being left out for the cache's lifetime.
+ * minutes (a second person, autocomplete, a retry) is answered without a round trip. An answer a
+ * source was left out of is kept only briefly (PARTIAL_TTL_MS), so that source soon gets another
+ * chance; an answer no source gave ("try again later") is never kept.
  */
+const PARTIAL_TTL_MS = 60_000;
+
 import type { SearchQuery } from '../ports.js';
 import type { Classification } from '../types.js';
 import { normalizeTitle } from './title-similarity.js';
 
 export class ClassificationCache {
-  private readonly entries = new Map<string, { at: number; value: Classification }>();
+  private readonly entries = new Map<string, { expires: number; value: Classification }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -24,7 +26,7 @@ export class ClassificationCache {
     const k = this.key(q);
     const e = this.entries.get(k);
     if (!e) return undefined;
-    if (now - e.at > this.ttlMs) {
+    if (now > e.expires) {
       this.entries.delete(k);
       return undefined;
     }
@@ -32,10 +34,14 @@ export class ClassificationCache {
   }
 
   set(q: SearchQuery, value: Classification, now: number): void {
-    if (value.sources.some((s) => s.status !== 'ok')) return;
+    if (value.decision.type === 'unavailable') return;
+    const partial = value.sources.some((s) => s.status !== 'ok');
     const k = this.key(q);
     this.entries.delete(k);
-    this.entries.set(k, { at: now, value });
+    this.entries.set(k, {
+      expires: now + (partial ? Math.min(this.ttlMs, PARTIAL_TTL_MS) : this.ttlMs),
+      value,
+    });
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
   }
 }

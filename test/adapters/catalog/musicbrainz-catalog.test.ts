@@ -80,19 +80,24 @@ describe('MusicBrainzCatalog.search', () => {
     expect(hits.map((h) => [h.title, h.year, h.artistName])).toEqual([['Heat', 1979, 'Heat']]);
   });
 
-  it('GIVEN no hint THEN searches artists then release groups, spaced by the min interval', async () => {
+  it('GIVEN no hint THEN finds artists and albums in ONE release-group search by title or artist', async () => {
     const hits = await catalog().search({ title: 'Heat' }, signal());
 
-    expect(fake.calls.map((c) => c.path)).toEqual(['/ws/2/artist', '/ws/2/release-group']);
-    const [a, b] = fake.calls;
-    expect((b?.at ?? 0) - (a?.at ?? 0)).toBeGreaterThanOrEqual(INTERVAL * 0.9);
-    expect(fake.throttled).toBe(0);
-    // Two bands named Heat, told apart by their disambiguation, and the album.
-    expect(hits.map((h) => `${h.kind}:${h.overview}`)).toEqual([
-      'artist:Group from SE (Swedish hard rock band)',
-      'artist:Group from US (1970s Los Angeles funk band)',
-      'album:Album by Heat (1979)',
+    expect(fake.calls.map((c) => c.path)).toEqual(['/ws/2/release-group']);
+    expect(fake.calls[0]?.query.query).toBe('releasegroup:(Heat) OR artistname:(Heat)');
+    // The album called Heat, and its band, told apart from the film by kind.
+    expect(hits.map((h) => `${h.kind}:${h.title}:${h.overview}`)).toEqual([
+      'artist:Heat:1970s Los Angeles funk band',
+      'album:Heat:Album by Heat (1979)',
     ]);
+  });
+
+  it('GIVEN no hint and an artist name THEN the artist comes from the credits, with their MBID', async () => {
+    const hits = await catalog().search({ title: 'Radiohead' }, signal());
+    const artist = hits.find((h) => h.kind === 'artist');
+    expect(artist).toMatchObject({ title: 'Radiohead', ids: { mbArtist: RADIOHEAD } });
+    expect(artist?.popularity).toBeGreaterThan(0.5);
+    expect(fake.calls).toHaveLength(1);
   });
 
   it('GIVEN rows scored below 60 THEN they are dropped', async () => {
@@ -141,19 +146,19 @@ describe('MusicBrainzCatalog rate limit', () => {
     expect((await first).map((h) => h.ids.mbArtist)).toEqual([RADIOHEAD]);
   });
 
-  it('GIVEN no hint and a deadline too close for both requests THEN returns the artists rather than nothing', async () => {
-    fake.minIntervalMs = 0;
+  it('GIVEN a search queued behind the rate limit longer than its grace THEN it fails fast without a request', async () => {
     const c = catalog({ minIntervalMs: 1000 });
+    fake.minIntervalMs = 1000;
+    await c.search({ title: 'Radiohead', hint: 'artist' }, signal(), Date.now() + 2000);
     const started = Date.now();
-    const hits = await c.search({ title: 'Heat' }, signal(), Date.now() + 500);
-    expect(hits.map((h) => h.kind)).toEqual(['artist', 'artist']);
-    expect(fake.calls.map((call) => call.path)).toEqual(['/ws/2/artist']);
-    expect(Date.now() - started).toBeLessThan(400);
+    const e = await failureOf(c.search({ title: 'Vangelis', hint: 'artist' }, signal(), Date.now() + 2000));
+    expect(e.failure).toBe('rate_limited');
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(fake.calls).toHaveLength(1);
   });
 
-  it('GIVEN no hint and a server error on the second request THEN the search fails rather than hiding it', async () => {
+  it('GIVEN no hint and a server error THEN the search fails rather than hiding it', async () => {
     const c = catalog();
-    await c.search({ title: 'Radiohead', hint: 'artist' }, signal()); // now cached
     fake.fail({ kind: 'status', status: 500, body: { error: 'Internal server error' } });
     const e = await failureOf(c.search({ title: 'Radiohead' }, signal()));
     expect(e.failure).toBe('server_error');
