@@ -71,7 +71,13 @@ function lazyVocab(config: Config, logger: Logger, tmdb: MediaCatalog | undefine
   const load = () =>
     (service ??= createVocab({ ...config.vocab, DATA_DIR: config.core.DATA_DIR }, logger, {
       ...(tmdb ? { titles: catalogTitleResolver(tmdb) } : {}),
-    }).then((w) => w.service));
+    }).then(
+      (w) => w.service,
+      (err: unknown) => {
+        service = undefined; // let the next "vocab …" try again (lists missing, disk full …)
+        throw err;
+      },
+    ));
   return {
     async handle(args, msg) {
       const parsed = parseVocab(args);

@@ -26,6 +26,10 @@ const TEXT: Record<string, string> = {
     'What {source} sent for {title} is over {maxMb} MB: that is not a script page, so I left it.',
   'vocab.notAScript': 'What {source} sent for {title} is not a script page ({detail}).',
   'vocab.sourceDown': 'I can’t reach {source} right now ({why}). Please try again in a while.',
+  'vocab.fileNotFound': 'There is no file “{file}”.',
+  'vocab.fileTooShort': '“{file}” is too short to grade ({chars} characters of text).',
+  'vocab.fileTooLarge': '“{file}” is over {maxMb} MB, too big for a script or subtitles.',
+  'vocab.fileNotScript': 'I found no script in “{file}” ({detail}).',
   'vocab.pathNotAllowed':
     'Script files by path only work in the terminal. Send the file as an attachment instead.',
   'vocab.noFileSource': 'Reading local script files is not set up here.',

@@ -119,13 +119,30 @@ export function parseVocab(rest: string): VocabParse {
     break;
   }
 
+  // "vocab in French" or "vocab B2+" (with a subtitle file attached): options only, no title.
+  const lead = clean(tokens[0] ?? '').toLowerCase();
+  if (!language && quoted === undefined && tokens.length === 2 && LANGUAGE_LEAD.has(lead)) {
+    const found = findLanguage(clean(tokens[1] ?? ''));
+    if (found) {
+      language = found;
+      tokens.length = 0;
+    }
+  }
+  if (!range && quoted === undefined && tokens.length === 1) {
+    const only = parseLevelRange(clean(tokens[0] ?? ''));
+    if (only) {
+      range = only;
+      tokens.length = 0;
+    }
+  }
   const title = (quoted ?? tokens.join(' ')).replace(/^["“”'‘’«]+|["“”'’‘»,;:]+$/g, '').trim();
-  if (!title) return fail('vocab.emptyTitle');
+  if (!title && !language && !range) return fail('vocab.emptyTitle');
   if (title.length > MAX_VOCAB_TITLE) return fail('vocab.titleTooLong', { max: MAX_VOCAB_TITLE });
 
+  // Without a title the service uses an attached file, or asks which movie.
   const command: VocabCommand = { range: range ?? DEFAULT_RANGE, rangeGiven: range !== undefined };
   if (PATH.test(title)) command.path = title;
-  else command.title = title;
+  else if (title) command.title = title;
   if (language) command.language = language;
   return { ok: true, command };
 }

@@ -5,7 +5,7 @@
  * concurrent askers for one movie share one fetch and one analysis. Never throws: a missing or
  * unusable script, bad input and upstream failures all end in a Reply.
  */
-import { isUpstreamError, type UpstreamError } from '../errors.js';
+import { isUpstreamError } from '../errors.js';
 import type { Clock, Logger } from '../ports.js';
 import type { IncomingMessage, Reply } from '../types.js';
 import { ANALYSIS_VERSION, VocabBuilder } from './build-vocab.js';
@@ -23,11 +23,14 @@ import type {
   VocabStore,
 } from './ports.js';
 import { renderVocab } from './render-vocab.js';
+import { fileTitle, missReply, sourceName, why, type Origin } from './vocab-replies.js';
 import { SingleFlight } from './single-flight.js';
 import type { MovieVocab, Script, VocabCommand } from './types.js';
 
 /** Below this many characters a script cannot be graded meaningfully (IMSDb placeholders are shorter). */
 export const MIN_SCRIPT_CHARS = 500;
+/** Remembered misses, oldest dropped first. */
+const MAX_MISSES = 500;
 
 export interface VocabServiceDeps {
   /** Where scripts come from by title (IMSDb behind the on-disk cache). */
@@ -76,7 +79,7 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
     try {
       if (msg.attachment) return await fromAttachment(cmd, msg.attachment);
       if (cmd.path) return await fromPath(cmd, cmd.path, msg);
-      if (!cmd.title) return vocabReply('vocab.usage');
+      if (!cmd.title) return vocabReply('vocab.emptyTitle');
       return await fromTitle(cmd, cmd.title);
     } catch (e) {
       const title = cmd.title ?? cmd.path ?? 'this movie';
@@ -114,14 +117,16 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
           );
           return lookup;
         },
-        deps.scripts.name,
+        { site: deps.scripts.name },
       ),
     );
-    if (!outcome.ok)
+    if (!outcome.ok) {
+      if (misses.size >= MAX_MISSES) misses.delete(misses.keys().next().value as string);
       misses.set(movie.key, {
         reply: outcome.reply,
         until: now().getTime() + (deps.missTtlMinutes ?? 10) * 60_000,
       });
+    }
     return outcome.ok ? profileReply(outcome.vocab, cmd) : outcome.reply;
   }
 
@@ -131,11 +136,11 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
   ): Promise<Reply> {
     if (!deps.attachments?.accepts(file.filename))
       return vocabReply('vocab.attachmentUnsupported', { file: file.filename });
-    const title = cmd.title ? titleCase(cmd.title) : file.filename.replace(/\.[^.]+$/, '');
+    const title = titleCase(cmd.title ?? fileTitle(file.filename));
     const movie = { key: `${slug(title)}--subtitles-${fingerprint(file.content)}`, title };
     const reader = deps.attachments;
     const outcome = await flights.run(movie.key, () =>
-      storedOr(movie, async () => reader.read(file), 'your subtitle file'),
+      storedOr(movie, async () => reader.read(file), { file: file.filename }),
     );
     return outcome.ok ? profileReply(outcome.vocab, cmd) : outcome.reply;
   }
@@ -145,10 +150,10 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
     if (!deps.files) return vocabReply('vocab.noFileSource');
     const lookup = await deps.files.read(path);
     const name = path.split(/[\\/]/).pop() ?? path;
-    const title = titleCase(name.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' '));
-    if (!lookup.found) return missReply(lookup, title, name);
+    const title = titleCase(fileTitle(name));
+    if (!lookup.found) return missReply(lookup, title, { file: name });
     const movie = { key: `file-${slug(title)}-${fingerprint(lookup.script.text)}`, title };
-    const outcome = await flights.run(movie.key, () => storedOr(movie, async () => lookup, name));
+    const outcome = await flights.run(movie.key, () => storedOr(movie, async () => lookup, { file: name }));
     return outcome.ok ? profileReply(outcome.vocab, cmd) : outcome.reply;
   }
 
@@ -156,17 +161,17 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
   async function storedOr(
     movie: Movie,
     fetchScript: () => Promise<ScriptLookup>,
-    source: string,
+    from: Origin,
   ): Promise<Outcome> {
     const stored = await deps.store.get(movie.key);
     if (stored && stored.analysisVersion === ANALYSIS_VERSION) return { ok: true, vocab: stored };
     const lookup = await fetchScript();
-    if (!lookup.found) return { ok: false, reply: missReply(lookup, movie.title, source) };
+    if (!lookup.found) return { ok: false, reply: missReply(lookup, movie.title, from) };
     const chars = lookup.script.text.trim().length;
     if (chars < MIN_SCRIPT_CHARS) {
       return {
         ok: false,
-        reply: missReply({ found: false, miss: 'too_short', detail: String(chars) }, movie.title, source),
+        reply: missReply({ found: false, miss: 'too_short', detail: String(chars) }, movie.title, from),
       };
     }
     return { ok: true, vocab: await analyse(movie, lookup.script) };
@@ -224,44 +229,4 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
   }
 
   return { handle };
-}
-
-function missReply(lookup: ScriptLookup & { found: false }, title: string, source: string): Reply {
-  switch (lookup.miss) {
-    case 'not_found':
-      return vocabReply('vocab.noScript', { title, source });
-    case 'too_short':
-      return vocabReply('vocab.scriptTooShort', { title, source, chars: lookup.detail ?? '?' });
-    case 'too_large': {
-      const mb = Number(lookup.detail) / (1024 * 1024);
-      return vocabReply('vocab.scriptTooLarge', {
-        title,
-        source,
-        maxMb: Number.isFinite(mb) ? +mb.toFixed(1) : 2,
-      });
-    }
-    case 'not_script':
-      return vocabReply('vocab.notAScript', { title, source, detail: lookup.detail ?? 'unknown content' });
-  }
-}
-
-function why(e: UpstreamError): string {
-  switch (e.failure) {
-    case 'unavailable':
-      return 'it is not answering';
-    case 'timeout':
-      return 'it took too long to answer';
-    case 'rate_limited':
-      return 'it asked us to slow down';
-    case 'server_error':
-      return `it had an error${e.status ? ` (${e.status})` : ''}`;
-    case 'auth':
-      return 'it refused access';
-    default:
-      return 'it sent an answer I could not read';
-  }
-}
-
-function sourceName(service: string, fallback: string): string {
-  return service === 'imsdb' ? 'IMSDb' : service || fallback;
 }

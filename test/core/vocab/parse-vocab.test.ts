@@ -90,8 +90,12 @@ describe('GIVEN bad input', () => {
     expect(parseVocab('Inception in xx')).toMatchObject({ ok: false, code: 'vocab.unknownLanguage' });
   });
 
-  it('only options and no title asks which movie', () => {
-    expect(parseVocab('"" in French')).toMatchObject({ ok: false, code: 'vocab.emptyTitle' });
+  it('only options and no title is a command without a title (for a file sent along)', () => {
+    expect(parseVocab('in French')).toMatchObject({ ok: true, command: { language: { code: 'fr' } } });
+    expect(ok('in French').title).toBeUndefined();
+    expect(ok('"" in French').title).toBeUndefined();
+    expect(ok('B2+').title).toBeUndefined();
+    expect(parseVocab('""')).toMatchObject({ ok: false, code: 'vocab.emptyTitle' });
   });
 
   it('an over-long title is refused without an exception', () => {

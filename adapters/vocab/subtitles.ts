@@ -1,0 +1,65 @@
+/**
+ * SubRip (.srt) and WebVTT (.vtt) text → the spoken lines, as a transcript the core can read:
+ * one paragraph per sentence-ish run of cues. Dropped: cue numbers, timings, VTT headers, NOTE and
+ * STYLE blocks, tags (<i>, <font>, {\an8}), speaker dashes, hearing-impaired notes ([door slams],
+ * (laughs)), speaker labels ("JOHN:") and music lines (♪).
+ */
+
+const TIMING = /^\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}/;
+
+/** The cues' text, in order, one cue per item, cleaned. Empty cues are left out. */
+export function subtitleCues(text: string): string[] {
+  const blocks = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/);
+  const cues: string[] = [];
+  for (const block of blocks) {
+    const lines = block.split('\n');
+    const t = lines.findIndex((l) => TIMING.test(l));
+    if (t < 0) continue; // WEBVTT header, NOTE, STYLE, REGION, stray text
+    const body = lines
+      .slice(t + 1)
+      .map(cleanLine)
+      .filter(Boolean)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (body) cues.push(body);
+  }
+  return cues;
+}
+
+function cleanLine(line: string): string {
+  return line
+    .replace(/<[^>]*>/g, '')
+    .replace(/\{[^}]*\}/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\([^)]*\)/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/^\s*[-–—]\s*/, '')
+    .replace(/^[A-Z][A-Z .'-]{1,30}:\s*/, '')
+    .replace(/[♪♫#].*$/, '')
+    .trim();
+}
+
+/**
+ * Cues joined into paragraphs: a cue that does not end a sentence runs on into the next one, so
+ * "I don't know what" + "you mean." reads as one sentence.
+ */
+export function subtitleTranscript(text: string): string {
+  const paras: string[] = [];
+  let current = '';
+  for (const cue of subtitleCues(text)) {
+    current = current ? `${current} ${cue}` : cue;
+    if (/[.!?…"”']$/.test(cue)) {
+      paras.push(current);
+      current = '';
+    }
+  }
+  if (current) paras.push(current);
+  return paras.join('\n\n');
+}
