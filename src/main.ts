@@ -70,6 +70,8 @@ async function main(): Promise<number> {
     await app.stop();
     process.exit(0);
   };
+  // A library's internal failure (a malformed gateway packet) must be logged, not kill the bot.
+  process.on('unhandledRejection', (err) => app.logger.error({ err }, 'unhandled rejection'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 

@@ -225,7 +225,8 @@ function json(): Record<string, string> {
 
 function send(res: ServerResponse, r: FakeResponse): void {
   if (res.writableEnded) return;
-  const headers = { ...(r.raw === undefined ? json() : {}), ...r.headers };
+  // A 204 has no body, so no content type: clients that see JSON declared try to parse nothing.
+  const headers = { ...(r.raw === undefined && r.status !== 204 ? json() : {}), ...r.headers };
   res.writeHead(r.status, headers);
   if (r.raw !== undefined) res.end(r.raw);
   else if (r.body === undefined || r.status === 204) res.end();

@@ -1,0 +1,29 @@
+/**
+ * A file sent with a command (a subtitle file for "vocab …") is downloaded here and handed to the
+ * core as text; the core decides whether it can read it. Discord's CDN needs no token, and the
+ * size is known before downloading, so an oversized upload costs nothing.
+ */
+
+/** Subtitle files are a few hundred KB; anything this big is not one. */
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+export interface DiscordFile {
+  name: string;
+  url: string;
+  /** Bytes, as Discord reports it. */
+  size: number;
+}
+
+export type Download =
+  { ok: true; file: { filename: string; content: string } } | { ok: false; reason: 'tooLarge' };
+
+export async function downloadText(file: DiscordFile, timeoutMs = 10_000): Promise<Download> {
+  if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, reason: 'tooLarge' };
+  const res = await fetch(file.url, { signal: AbortSignal.timeout(timeoutMs) });
+  if (!res.ok) throw new Error(`downloading attachment ${file.name} failed: HTTP ${res.status}`);
+  const content = await res.text();
+  if (Buffer.byteLength(content) > MAX_ATTACHMENT_BYTES) return { ok: false, reason: 'tooLarge' };
+  return { ok: true, file: { filename: file.name, content } };
+}
+
+export const TOO_LARGE = `That file is too large for me (at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB). Send a subtitle file (.srt or .vtt).`;
