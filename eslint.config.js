@@ -37,10 +37,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: platformPackages.filter((p) => !p.includes('*')).map((name) => ({
-            name,
-            message: 'src/core knows no platform, HTTP, storage or scheduling library: go through a port.',
-          })),
+          paths: platformPackages
+            .filter((p) => !p.includes('*'))
+            .map((name) => ({
+              name,
+              message: 'src/core knows no platform, HTTP, storage or scheduling library: go through a port.',
+            })),
           patterns: [
             { group: ['**/adapters/**', '../../adapters/*'], message: 'src/core must not import adapters/.' },
             { group: ['lowdb/*'], message: 'src/core must not import lowdb.' },

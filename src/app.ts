@@ -1,31 +1,39 @@
 /**
- * The composition root: config → adapters for what is configured → the core → chats and cron.
- * Tests build the same App against fake upstreams, so what they exercise is what users run.
+ * The composition root: config → adapters for what is configured → the core → chats, cron and
+ * the HTTP API. Tests build the same App against fake upstreams, so what they exercise is what
+ * users run.
  */
 import { mkdir } from 'node:fs/promises';
 import type { ChatAdapter } from '../adapters/chat/chat-adapter.js';
+import { createDoctor } from '../adapters/doctor/doctor.js';
+import { HttpApi } from '../adapters/http-api/http-api.js';
 import { createLogger } from '../adapters/log/pino-logger.js';
 import { isValidCron, startCron, type CronHandle } from '../adapters/schedule/cron.js';
 import { LowdbChoiceStore } from '../adapters/store/choice-store.js';
+import { holdLock, lockHolder, type InstanceLock } from '../adapters/store/instance-lock.js';
 import { LowdbRequestStore } from '../adapters/store/request-store.js';
 import { ConfigError, type Config } from './config.js';
 import { isSecretName } from './config/env-helpers.js';
-import type { Core } from './core/core.js';
+import type { AccessRules } from './core/access/access.js';
+import { Metrics } from './core/admin/metrics.js';
+import type { ReelCore } from './core/core.js';
 import { createCore } from './core/create-core.js';
 import type { Logger, Notifier } from './core/ports.js';
 import { userKey, type Platform, type Reply, type UserRef } from './core/types.js';
 import { buildUpstreams } from './upstreams.js';
 
 export interface App {
-  readonly core: Core;
+  readonly core: ReelCore;
   readonly config: Config;
   readonly logger: Logger;
   readonly requests: LowdbRequestStore;
+  /** The HTTP API's base URL once started (HTTP_PORT set), else undefined. */
+  readonly httpUrl: string | undefined;
   /** Register a chat; it becomes the notifier for its platform. Call before start(). */
   attach(adapter: ChatAdapter): void;
-  /** Start the chats, then the cron (unless disabled). */
+  /** Start the chats, the HTTP API (when HTTP_PORT is set), then the cron (unless disabled). */
   start(): Promise<void>;
-  /** Stop the cron and the chats, and wait for work in flight. */
+  /** Stop the cron, the HTTP API and the chats, and wait for work in flight. */
   stop(): Promise<void>;
 }
 
@@ -33,6 +41,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Run the retry cron (default true; tests call core.processPending themselves). */
   startCron?: boolean;
+  /** Replaces the chat adapters as the notifier (the host's admin script prints instead). */
+  notifier?: Notifier;
 }
 
 /** Every configured secret value, so logs can mask it wherever it appears. */
@@ -46,6 +56,17 @@ export function secretValues(config: Config): string[] {
   return out;
 }
 
+/** ALLOWED_* / ADMIN_USERS and the Discord role lists: one rule for every chat, applied in the core. */
+export function accessRules(config: Config): AccessRules {
+  return {
+    allowedUsers: config.core.ALLOWED_USERS,
+    adminUsers: config.core.ADMIN_USERS,
+    allowedChats: config.core.ALLOWED_CHATS,
+    requestRoles: config.discord.DISCORD_REQUEST_ROLES,
+    adminRoles: config.discord.DISCORD_ADMIN_ROLES,
+  };
+}
+
 /** Routes a later reply to the chat adapter of the platform the request came from. */
 class PlatformNotifier implements Notifier {
   readonly byPlatform = new Map<Platform, Notifier>();
@@ -53,10 +74,11 @@ class PlatformNotifier implements Notifier {
   async send(to: UserRef, reply: Reply): Promise<void> {
     const target = this.byPlatform.get(to.platform);
     if (!target) {
-      this.logger.warn(
-        { user: userKey(to), code: reply.code },
-        'no chat adapter running for this platform; notification dropped',
-      );
+      // HTTP API callers poll GET /api/requests; there is nobody to push to.
+      const fields = { user: userKey(to), code: reply.code };
+      const msg = 'no chat adapter running for this platform; notification dropped';
+      if (to.platform === 'http') this.logger.debug(fields, msg);
+      else this.logger.warn(fields, msg);
       return;
     }
     await target.send(to, reply);
@@ -70,17 +92,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       { variable: 'PROCESS_CRON', message: `not a cron expression (got "${config.core.PROCESS_CRON}")` },
     ]);
   }
-  await mkdir(config.core.DATA_DIR, { recursive: true });
-  const requests = await LowdbRequestStore.open(config.core.DATA_DIR, logger);
-  const choices = await LowdbChoiceStore.open(config.core.DATA_DIR, logger);
-  const upstreams = await buildUpstreams(config, logger);
+  const dataDir = config.core.DATA_DIR;
+  await mkdir(dataDir, { recursive: true });
+  const requests = await LowdbRequestStore.open(dataDir, logger);
+  const choices = await LowdbChoiceStore.open(dataDir, logger);
   const notifier = new PlatformNotifier(logger);
+  const upstreams = await buildUpstreams(config, logger, opts.notifier ?? notifier);
+  const metrics = new Metrics();
   const core = createCore({
     catalogs: upstreams.catalogs,
     backends: upstreams.backends,
     requests,
     choices,
-    notifier,
+    notifier: opts.notifier ?? notifier,
     clock: { now: () => new Date() },
     logger,
     settings: {
@@ -93,12 +117,21 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       choiceTtlMs: config.core.CHOICE_TTL_MINUTES * 60_000,
       maxAttempts: config.core.MAX_ATTEMPTS,
       ...(config.core.BOT_NAME ? { botName: config.core.BOT_NAME } : {}),
+      access: accessRules(config),
+      requireApproval: config.core.REQUIRE_APPROVAL,
+      quota: { perDay: config.core.QUOTA_PER_DAY, perWeek: config.core.QUOTA_PER_WEEK },
     },
     ...(upstreams.vocab ? { vocab: upstreams.vocab } : {}),
+    doctor: createDoctor({ config, catalogs: upstreams.catalogs }),
+    metrics,
   });
 
   const adapters: ChatAdapter[] = [];
+  const started = new Set<ChatAdapter>();
   let cron: CronHandle | undefined;
+  let http: HttpApi | undefined;
+  let httpUrl: string | undefined;
+  let lock: InstanceLock | undefined;
   logger.info(
     {
       catalogs: upstreams.catalogs.map((c) => c.name),
@@ -113,19 +146,49 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     config,
     logger,
     requests,
+    get httpUrl() {
+      return httpUrl;
+    },
     attach(adapter) {
       adapters.push(adapter);
       notifier.byPlatform.set(adapter.platform, adapter);
     },
     async start() {
-      for (const a of adapters) await a.start(core);
+      const other = lockHolder(dataDir);
+      if (other)
+        logger.warn(
+          { pid: other, dataDir },
+          'another reelbot process uses this data folder; their writes will collide',
+        );
+      lock = await holdLock(dataDir);
+      for (const a of adapters) {
+        await a.start(core);
+        started.add(a);
+      }
+      await upstreams.enrichment?.resume();
+      const { HTTP_PORT, HTTP_HOST, API_TOKEN } = config.core;
+      if (HTTP_PORT !== undefined && API_TOKEN) {
+        http = new HttpApi({
+          ops: core.ops,
+          token: API_TOKEN,
+          dataDir,
+          chats: () => adapters.map((a) => ({ platform: a.platform, connected: started.has(a) })),
+          logger,
+        });
+        httpUrl = await http.listen(HTTP_PORT, HTTP_HOST);
+      }
       if (opts.startCron ?? true)
         cron = startCron(config.core.PROCESS_CRON, () => core.processPending(), logger);
     },
     async stop() {
       cron?.stop();
+      await http?.close();
+      httpUrl = undefined;
+      started.clear();
+      await upstreams.enrichment?.stop();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await core.idle();
+      await lock?.release();
     },
   };
 }

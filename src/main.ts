@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(
-        `reelbot: the configuration has problems:\n${formatProblems(e.problems)}\nSee .env.example and README.md.\n`,
+        `reelbot: the configuration has problems:\n${formatProblems(e.problems)}\nSee .env.example and README.md, or run \`npm run doctor\`.\n`,
       );
       return 1;
     }

@@ -6,12 +6,15 @@ import { createBackends } from '../adapters/arr/create-backends.js';
 import { MusicBrainzCatalog } from '../adapters/catalog/musicbrainz/musicbrainz-catalog.js';
 import { SpotifyCatalog } from '../adapters/catalog/spotify/spotify-catalog.js';
 import { TmdbCatalog } from '../adapters/catalog/tmdb/tmdb-catalog.js';
+import { createEnrichment } from '../adapters/translate/create-enrichment.js';
 import { createVocab } from '../adapters/vocab/create-vocab.js';
 import type { Config } from './config.js';
+import { isAdmin, OPEN_ACCESS } from './core/access/access.js';
 import type { VocabHandler } from './core/create-core.js';
-import type { Logger, MediaBackend, MediaCatalog } from './core/ports.js';
+import type { Logger, MediaBackend, MediaCatalog, Notifier } from './core/ports.js';
 import { textReply } from './core/messages.js';
 import { catalogTitleResolver } from './core/vocab/catalog-titles.js';
+import { parseEnrichmentCommand } from './core/vocab/enrichment/enrichment-desk.js';
 import { parseVocab } from './core/vocab/parse-vocab.js';
 import type { VocabService } from './core/vocab/vocab-service.js';
 
@@ -19,6 +22,8 @@ export interface Upstreams {
   catalogs: MediaCatalog[];
   backends: MediaBackend[];
   vocab?: VocabHandler;
+  /** Background translation jobs: resume those a crash left running (at start), stop at shutdown. */
+  enrichment?: { resume(): Promise<number>; stop(): Promise<void> };
 }
 
 export function buildCatalogs(config: Config, logger: Logger): MediaCatalog[] {
@@ -65,12 +70,30 @@ export function buildCatalogs(config: Config, logger: Logger): MediaCatalog[] {
 /**
  * "vocab …": parsed here, served by the vocabulary service, which is built on first use (loading
  * the NLP model and the CEFR lists takes about half a second that media-only use never pays).
+ * Background translations (jobs, `vocab status|word|export|stats`) are built at once: they need
+ * no model, and jobs a crash left running resume at start.
  */
-function lazyVocab(config: Config, logger: Logger, tmdb: MediaCatalog | undefined): VocabHandler {
+function lazyVocab(
+  config: Config,
+  logger: Logger,
+  tmdb: MediaCatalog | undefined,
+  notifier: Notifier | undefined,
+): { handler: VocabHandler; enrichment: { resume(): Promise<number>; stop(): Promise<void> } } {
+  const env = { ...config.vocab, DATA_DIR: config.core.DATA_DIR };
+  const rules = {
+    ...OPEN_ACCESS,
+    adminUsers: config.core.ADMIN_USERS,
+    adminRoles: config.discord.DISCORD_ADMIN_ROLES,
+  };
+  const enrichment = createEnrichment(env, logger, {
+    isAdmin: (user) => isAdmin(rules, user),
+    ...(notifier ? { notifier } : {}),
+  });
   let service: Promise<VocabService> | undefined;
   const load = () =>
-    (service ??= createVocab({ ...config.vocab, DATA_DIR: config.core.DATA_DIR }, logger, {
+    (service ??= createVocab(env, logger, {
       ...(tmdb ? { titles: catalogTitleResolver(tmdb) } : {}),
+      enrichment: enrichment.desk,
     }).then(
       (w) => w.service,
       (err: unknown) => {
@@ -78,23 +101,35 @@ function lazyVocab(config: Config, logger: Logger, tmdb: MediaCatalog | undefine
         throw err;
       },
     ));
-  return {
+  const handler: VocabHandler = {
     async handle(args, msg) {
+      const action = parseEnrichmentCommand(args);
+      if (action) return enrichment.desk.handle(action, msg);
       const parsed = parseVocab(args);
       if (!parsed.ok) return { ...textReply(parsed.code), text: parsed.text };
       return (await load()).handle(parsed.command, msg);
     },
   };
+  return {
+    handler,
+    enrichment: { resume: () => enrichment.queue.resume(), stop: () => enrichment.queue.stop() },
+  };
 }
 
-export async function buildUpstreams(config: Config, logger: Logger): Promise<Upstreams> {
+export async function buildUpstreams(
+  config: Config,
+  logger: Logger,
+  notifier?: Notifier,
+): Promise<Upstreams> {
   const catalogs = buildCatalogs(config, logger);
   // No short timeout here: a real Sonarr POST /series fetches metadata and can take seconds.
   const arr = createBackends(config.arr, logger);
   const tmdb = catalogs.find((c) => c.name === 'tmdb');
+  const vocab = lazyVocab(config, logger, tmdb, notifier);
   return {
     catalogs: [...catalogs, ...arr.catalogs],
     backends: arr.backends,
-    vocab: lazyVocab(config, logger, tmdb),
+    vocab: vocab.handler,
+    enrichment: vocab.enrichment,
   };
 }

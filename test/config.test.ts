@@ -41,7 +41,13 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.map((p) => p.variable).sort();
     expect(problems).toEqual(
-      ['DECISION_DEADLINE_MS', 'DISCORD_APPLICATION_ID', 'LOG_LEVEL', 'SONARR_API_KEY', 'TMDB_BASE_URL'].sort(),
+      [
+        'DECISION_DEADLINE_MS',
+        'DISCORD_APPLICATION_ID',
+        'LOG_LEVEL',
+        'SONARR_API_KEY',
+        'TMDB_BASE_URL',
+      ].sort(),
     );
     expect((error as Error).message).not.toContain('super-secret-discord-token');
   });
@@ -61,7 +67,13 @@ describe('configuration', () => {
     const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
     const result = await run(tsx, [join(process.cwd(), 'src/main.ts')], {
       cwd: dir,
-      env: { PATH: process.env.PATH ?? '', TMDB_BASE_URL: 'nope', TELEGRAM_BOT_TOKEN: '', DEEPL_API_KEY: 'abcd-secret:fx', DEEPL_BASE_URL: 'x' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        TMDB_BASE_URL: 'nope',
+        TELEGRAM_BOT_TOKEN: '',
+        DEEPL_API_KEY: 'abcd-secret:fx',
+        DEEPL_BASE_URL: 'x',
+      },
     }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),

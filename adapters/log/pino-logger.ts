@@ -43,7 +43,8 @@ export function createLogger(opts: LoggerOptions): Logger & pino.Logger {
       serializers: {
         err: (e: unknown) => {
           const out = pino.stdSerializers.err(e as Error) as unknown as Record<string, unknown>;
-          for (const k of ['message', 'stack']) if (typeof out[k] === 'string') out[k] = clean(out[k] as string);
+          for (const k of ['message', 'stack'])
+            if (typeof out[k] === 'string') out[k] = clean(out[k] as string);
           return out;
         },
       },

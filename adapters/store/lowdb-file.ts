@@ -46,7 +46,10 @@ export class LowdbFile<T> {
     } catch (err) {
       const aside = `${key}.corrupt-${Date.now()}`;
       await rename(key, aside);
-      logger?.error({ err, file: key, movedTo: aside }, 'data file was not valid JSON; moved aside, starting empty');
+      logger?.error(
+        { err, file: key, movedTo: aside },
+        'data file was not valid JSON; moved aside, starting empty',
+      );
       db.data = empty;
     }
     const file = new LowdbFile(key, db);

@@ -1,18 +1,27 @@
 /**
- * RequestStore on DATA_DIR/requests.json. An in-memory index answers reads; every change is
- * written before the caller goes on. One write rewrites the whole file, so its cost grows with
- * the number of stored requests: see test/bench/requests.bench.ts for the figures.
+ * RequestStore: open requests in DATA_DIR/requests.json (lowdb), finished ones appended to
+ * requests-archive.jsonl. An in-memory index answers reads; every change is on disk before the
+ * caller goes on. lowdb rewrites its whole file on each write, so keeping finished requests out of
+ * it keeps a write proportional to the open requests (test/bench/requests-throughput.ts).
  */
 import { join } from 'node:path';
 import type { Logger, RequestFilter, RequestStore } from '../../src/core/ports.js';
 import { userKey, type MediaRequest } from '../../src/core/types.js';
+import { FINAL_STATES } from '../../src/core/media/request-lifecycle.js';
 import { LowdbFile } from './lowdb-file.js';
+import { RequestArchive } from './request-archive.js';
 import { migrateRequests, SCHEMA_VERSION, type RequestsFile } from './schema.js';
 
 export class LowdbRequestStore implements RequestStore {
   private readonly index = new Map<string, MediaRequest>();
 
-  private constructor(private readonly file: LowdbFile<RequestsFile>) {
+  private constructor(
+    private readonly file: LowdbFile<RequestsFile>,
+    private readonly archive: RequestArchive,
+  ) {
+    for (const r of archive.requests.values()) this.index.set(r.id, r);
+    // An open copy wins: a request reopened after it finished (an admin's retry), or one a crash
+    // left in both places between the archive append and the open file's write.
     for (const r of file.data.requests) this.index.set(r.id, r);
   }
 
@@ -23,7 +32,8 @@ export class LowdbRequestStore implements RequestStore {
       logger,
     );
     migrateRequests(file.data);
-    return new LowdbRequestStore(file);
+    const archive = await RequestArchive.open(join(dataDir, 'requests-archive.jsonl'));
+    return new LowdbRequestStore(file, archive);
   }
 
   get path(): string {
@@ -31,12 +41,14 @@ export class LowdbRequestStore implements RequestStore {
   }
 
   insert(request: MediaRequest): Promise<void> {
-    return this.file.mutate((data) => {
+    const final = FINAL_STATES.includes(request.status);
+    return this.file.mutate(async (data) => {
       if (this.index.has(request.id)) throw new Error(`request ${request.id} already exists`);
       const copy = structuredClone(request);
-      data.requests.push(copy);
+      if (final) await this.archive.append(copy);
+      else data.requests.push(copy);
       this.index.set(copy.id, copy);
-    });
+    }, !final);
   }
 
   async get(id: string): Promise<MediaRequest | undefined> {
@@ -45,16 +57,21 @@ export class LowdbRequestStore implements RequestStore {
   }
 
   update(id: string, change: (r: MediaRequest) => void): Promise<MediaRequest> {
-    return this.file.mutate((data) => {
-      const i = data.requests.findIndex((r) => r.id === id);
-      const current = data.requests[i];
+    return this.file.mutate(async (data) => {
+      const current = this.index.get(id);
       if (!current) throw new Error(`no request ${id}`);
       const draft = structuredClone(current);
       change(draft);
-      data.requests[i] = draft;
+      const i = data.requests.findIndex((r) => r.id === id);
+      if (FINAL_STATES.includes(draft.status)) {
+        // Archive first: a crash before the open file is rewritten leaves a copy in both, never none.
+        await this.archive.append(draft);
+        if (i !== -1) data.requests.splice(i, 1);
+      } else if (i === -1) data.requests.push(draft);
+      else data.requests[i] = draft;
       this.index.set(id, draft);
       return structuredClone(draft);
-    });
+    }, true);
   }
 
   async list(filter: RequestFilter = {}): Promise<MediaRequest[]> {

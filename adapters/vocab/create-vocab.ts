@@ -13,6 +13,7 @@
 import { join } from 'node:path';
 import type { VocabEnv } from '../../src/config/vocab-env.js';
 import type { Clock, Logger } from '../../src/core/ports.js';
+import type { EnrichmentDesk } from '../../src/core/vocab/enrichment/enrichment-desk.js';
 import type { TitleResolver } from '../../src/core/vocab/ports.js';
 import { VocabBuilder } from '../../src/core/vocab/build-vocab.js';
 import { createVocabService, type VocabService } from '../../src/core/vocab/vocab-service.js';
@@ -34,6 +35,8 @@ export interface CreateVocabOptions {
   fetchImpl?: typeof fetch;
   /** Grade a small built-in script at start (default true); tests may skip it. */
   warmUp?: boolean;
+  /** Background translations (adapters/translate/create-enrichment.ts); lists start or join jobs. */
+  enrichment?: EnrichmentDesk;
 }
 
 export interface VocabWiring {
@@ -87,6 +90,7 @@ export async function createVocab(
     maxReplyChars: env.VOCAB_REPLY_MAX_CHARS,
     ...(opts.titles ? { titles: opts.titles } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.enrichment ? { enrichment: opts.enrichment } : {}),
   });
   return { service, modelLoadMs: analyzer.loadMs, lexiconLoadMs, warmupMs };
 }

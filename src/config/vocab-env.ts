@@ -11,6 +11,16 @@ export const vocabEnv = z.object({
   DEEPL_BASE_URL: optionalUrl(),
   LIBRETRANSLATE_URL: optionalUrl(),
   LIBRETRANSLATE_API_KEY: optionalString(),
+  /** Texts per LibreTranslate request (match the server's --batch-limit). */
+  LIBRETRANSLATE_BATCH: intWithDefault(50, 1, 1000),
+  /** Enrichment jobs (translations per movie and language) running at once. */
+  ENRICH_CONCURRENCY: intWithDefault(2, 1, 16),
+  /** New enrichment jobs one person may start per hour (asking for a finished one never counts). */
+  ENRICH_PER_HOUR: intWithDefault(10, 0, 10_000),
+  /** Minutes a job waits after the translation quota ran out (DeepL 456) before trying again. */
+  ENRICH_QUOTA_PAUSE_MINUTES: intWithDefault(60, 1, 7 * 24 * 60),
+  /** Milliseconds one translation request may take. */
+  TRANSLATE_TIMEOUT_MS: intWithDefault(20_000, 500, 120_000),
   /** Largest script page or file read, in bytes (IMSDb pages are 100–800 KB). */
   SCRIPT_MAX_BYTES: intWithDefault(2 * 1024 * 1024, 10_000, 50 * 1024 * 1024),
   /** Milliseconds one request to a script site may take. */

@@ -25,14 +25,21 @@ export class Choices {
     private readonly ttlMs: number,
   ) {}
 
-  async offer(owner: UserRef, purpose: string, values: string[], requestId?: string): Promise<string> {
+  /** `ttlMs` overrides the default lifetime (approval buttons wait for an admin far longer). */
+  async offer(
+    owner: UserRef,
+    purpose: string,
+    values: string[],
+    requestId?: string,
+    ttlMs = this.ttlMs,
+  ): Promise<string> {
     const token = newToken();
     const choice: StoredChoice = {
       token,
       owner: userKey(owner),
       purpose,
       values,
-      expiresAt: new Date(this.clock.now().getTime() + this.ttlMs).toISOString(),
+      expiresAt: new Date(this.clock.now().getTime() + ttlMs).toISOString(),
     };
     if (requestId) choice.requestId = requestId;
     await this.store.put(choice);

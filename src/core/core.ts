@@ -2,7 +2,17 @@
  * The one entry point every chat (Telegram, Discord, the terminal, HTTP) calls. It never throws
  * for bad input or an upstream failure: every path ends in a Reply the person can read.
  */
-import type { KindHint, IncomingMessage, Reply, UserRef } from './types.js';
+import type { LastProcessRun, Metrics } from './admin/metrics.js';
+import type { RequestFilter } from './ports.js';
+import type {
+  Candidate,
+  KindHint,
+  IncomingMessage,
+  MediaRequest,
+  Reply,
+  SourceReport,
+  UserRef,
+} from './types.js';
 
 export interface ProcessReport {
   /** Requests retried this run. */
@@ -26,4 +36,45 @@ export interface Core {
   processPending(): Promise<ProcessReport>;
   /** Resolves when no message, click or cron run is in flight. */
   idle(): Promise<void>;
+}
+
+/** What the bot makes of a title, without storing anything. */
+export interface ClassifyOutcome {
+  decision: 'auto' | 'ask' | 'none' | 'unavailable';
+  /** Ranked, best first; `score` is the confidence 0..1. */
+  candidates: Candidate[];
+  sources: SourceReport[];
+  ms: number;
+}
+
+/** A call the core answered with a stored request (when one was stored) and the reply a chat would show. */
+export interface OpResult {
+  reply: Reply;
+  request?: MediaRequest;
+}
+
+/**
+ * The same core for callers that authenticated as an operator (the HTTP API's bearer token, the
+ * host's `npm run` scripts): no access list, quota or approval applies to them.
+ */
+export interface Operations {
+  /** "Dune 2021", "show Fargo": ranked candidates with confidence, or the reply saying why it can’t. */
+  classify(text: string): Promise<{ result: ClassifyOutcome } | { reply: Reply }>;
+  request(
+    user: UserRef,
+    input: { title: string; year?: number; hint?: KindHint; key?: string },
+  ): Promise<OpResult>;
+  /** Search again as `kind` and/or send to `service`; with neither, a fresh search. */
+  reclassify(admin: UserRef, id: string, target: { kind?: KindHint; service?: string }): Promise<OpResult>;
+  get(id: string): Promise<MediaRequest | undefined>;
+  list(filter?: RequestFilter): Promise<MediaRequest[]>;
+  /** An admin command as typed ("retry", "report --days 7"), run as `admin`. */
+  admin(admin: UserRef, text: string): Promise<Reply>;
+  /** The last finished cron run, for /healthz. */
+  lastProcess(): LastProcessRun | undefined;
+  readonly metrics: Metrics;
+}
+
+export interface ReelCore extends Core {
+  readonly ops: Operations;
 }

@@ -1,18 +1,25 @@
 /**
  * Wires the core from its ports. Both chats, the terminal and the HTTP API call the Core this
- * returns; nothing here knows which one is calling.
+ * returns; nothing here knows which one is calling. Who may ask (and who administers) is decided
+ * here, before anything is stored.
  */
+import { isAdmin, mayRequest, OPEN_ACCESS, adminContacts, type AccessRules } from './access/access.js';
+import { checkQuota, type QuotaLimits } from './access/quota.js';
+import { runAdmin } from './admin/admin-commands.js';
+import type { Doctor } from './admin/doctor.js';
+import { Metrics } from './admin/metrics.js';
+import { formatDuration } from './admin/report.js';
 import { Choices } from './choices.js';
-import { parseCommand } from './commands/parse.js';
-import type { Core, ProcessReport } from './core.js';
+import { parseCommand, type AdminAction } from './commands/parse.js';
+import type { Core, Operations, ProcessReport, ReelCore } from './core.js';
 import { BackendRegistry } from './media/backend-registry.js';
 import { ClassificationCache } from './media/classification-cache.js';
 import type { DecisionPolicy } from './media/classify.js';
 import { classify } from './media/classify.js';
-import { MediaRequests } from './media/media-requests.js';
+import { MediaRequests, type ReclassifyTarget } from './media/media-requests.js';
 import { describeRequests, cancelRequest } from './media/my-requests.js';
 import { displayTitle } from './media/send-request.js';
-import { textReply } from './messages.js';
+import { say, textReply } from './messages.js';
 import type {
   ChoiceStore,
   Clock,
@@ -37,6 +44,11 @@ export interface CoreSettings {
   botName?: string;
   /** How long autocomplete may take, ms (Discord allows 3 s in all). */
   suggestDeadlineMs?: number;
+  /** Who may request and administer; everyone may request when absent. */
+  access?: AccessRules;
+  /** REQUIRE_APPROVAL: non-admins' requests wait for an admin. */
+  requireApproval?: boolean;
+  quota?: QuotaLimits;
 }
 
 export interface CoreDeps {
@@ -49,19 +61,26 @@ export interface CoreDeps {
   logger: Logger;
   settings: CoreSettings;
   vocab?: VocabHandler;
+  /** `doctor` in chat; absent: the chat is told to run it on the host. */
+  doctor?: Doctor;
+  metrics?: Metrics;
 }
 
 /** How long a complete classification is reused for the same question. */
 const CACHE_TTL_MS = 5 * 60_000;
 
-export function createCore(deps: CoreDeps): Core {
+export function createCore(deps: CoreDeps): ReelCore {
   const { clock, settings } = deps;
   const logger = deps.logger.child({ module: 'core' });
   const cache = new ClassificationCache(CACHE_TTL_MS);
+  const access = settings.access ?? OPEN_ACCESS;
+  const quota = settings.quota ?? { perDay: 0, perWeek: 0 };
+  const metrics = deps.metrics ?? new Metrics();
+  const backends = new BackendRegistry(deps.backends);
   const media = new MediaRequests({
     cache,
     catalogs: deps.catalogs,
-    backends: new BackendRegistry(deps.backends),
+    backends,
     requests: deps.requests,
     choices: new Choices(deps.choices, clock, settings.choiceTtlMs),
     notifier: deps.notifier,
@@ -69,6 +88,12 @@ export function createCore(deps: CoreDeps): Core {
     logger,
     policy: settings.policy,
     maxAttempts: settings.maxAttempts,
+    approval: {
+      required: settings.requireApproval ?? false,
+      isAdmin: (u) => isAdmin(access, u),
+      admins: adminContacts(access),
+    },
+    metrics,
   });
 
   const inFlight = new Set<Promise<unknown>>();
@@ -92,19 +117,63 @@ export function createCore(deps: CoreDeps): Core {
     }
   }
 
-  return {
+  const parse = (text: string) =>
+    parseCommand(text, {
+      thisYear: clock.now().getUTCFullYear(),
+      ...(settings.botName ? { botName: settings.botName } : {}),
+    });
+
+  const admin = (action: AdminAction, user: UserRef) =>
+    runAdmin(action, user, {
+      media,
+      requests: deps.requests,
+      catalogs: deps.catalogs,
+      backends,
+      clock,
+      logger,
+      lowConfidenceBelow: settings.policy.autoMinScore,
+      processPending: () => core.processPending(),
+      metrics,
+      ...(deps.doctor ? { doctor: deps.doctor } : {}),
+    });
+
+  function refuse(user: UserRef): Reply {
+    logger.info({ user: userKey(user) }, 'refused: not on the access list');
+    return textReply('access.denied', { who: userKey(user) }, { private: true });
+  }
+
+  async function quotaRefusal(user: UserRef): Promise<Reply | undefined> {
+    const now = clock.now();
+    const q = await checkQuota(user, quota, deps.requests, now);
+    if (q.ok) return undefined;
+    const wait = Math.max(60_000, q.nextAt.getTime() - now.getTime());
+    const at = `${q.nextAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    return textReply('quota.reached', {
+      limit: q.limit,
+      period: q.period,
+      when: `in ${formatDuration(wait)} (${at})`,
+    });
+  }
+
+  const core: Core = {
     handle(msg) {
       return guarded('message', msg.user, async () => {
-        const parsed = parseCommand(msg.text, {
-          thisYear: clock.now().getUTCFullYear(),
-          ...(settings.botName ? { botName: settings.botName } : {}),
-        });
+        const parsed = parse(msg.text);
+        if (!mayRequest(access, msg.user)) {
+          // Being told what the bot does is never secret; everything else stops here, unstored.
+          return parsed.ok && parsed.command.type === 'help' ? textReply('help') : refuse(msg.user);
+        }
         if (!parsed.ok) return textReply(parsed.code, parsed.values);
         const cmd = parsed.command;
+        const isAdminUser = isAdmin(access, msg.user);
         switch (cmd.type) {
           case 'help':
-            return textReply('help');
+            return isAdminUser ? textReply('admin.help', { help: say('help') }) : textReply('help');
           case 'add': {
+            if (!isAdminUser) {
+              const over = await quotaRefusal(msg.user);
+              if (over) return over;
+            }
             const query: { title: string; year?: number; hint?: KindHint } = { title: cmd.title };
             if (cmd.year !== undefined) query.year = cmd.year;
             if (cmd.hint) query.hint = cmd.hint;
@@ -116,12 +185,15 @@ export function createCore(deps: CoreDeps): Core {
             return cancelRequest(msg.user, cmd.id, deps.requests, clock);
           case 'vocab':
             return deps.vocab ? deps.vocab.handle(cmd.args, msg) : textReply('vocab.unavailable');
+          case 'admin':
+            if (!isAdminUser) return textReply('admin.denied', { verb: cmd.action.name }, { private: true });
+            return admin(cmd.action, msg.user);
         }
       });
     },
 
     choose(user, token, option) {
-      return guarded('choice', user, () => media.pick(user, token, option));
+      return guarded('choice', user, () => media.click(user, token, option, mayRequest(access, user)));
     },
 
     async suggest(prefix, hint) {
@@ -135,6 +207,7 @@ export function createCore(deps: CoreDeps): Core {
           clock,
           logger,
           cache,
+          metrics,
           policy: { ...settings.policy, deadlineMs: settings.suggestDeadlineMs ?? 1500 },
         });
         return [...new Set(c.ranked.slice(0, 25).map((x) => displayTitle(x)))];
@@ -152,7 +225,9 @@ export function createCore(deps: CoreDeps): Core {
           const counts = await media.processDue();
           const purged = await deps.choices.purgeExpired(clock.now());
           logger.info({ ...counts, purgedChoices: purged }, 'processed pending requests');
-          return { ...counts, skipped: false };
+          const report = { ...counts, skipped: false };
+          metrics.lastProcess = { at: clock.now().toISOString(), report };
+          return report;
         } catch (err) {
           logger.error({ err }, 'processing pending requests failed');
           return { retried: 0, sent: 0, failed: 0, available: 0, skipped: false };
@@ -172,4 +247,74 @@ export function createCore(deps: CoreDeps): Core {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
+
+  const ops: Operations = {
+    async classify(text) {
+      const parsed = parse(`add ${text}`);
+      if (!parsed.ok || parsed.command.type !== 'add')
+        return { reply: parsed.ok ? textReply('parse.emptyTitle') : textReply(parsed.code, parsed.values) };
+      if (deps.catalogs.length === 0) return { reply: textReply('media.noCatalogs') };
+      const { title, year, hint } = parsed.command;
+      const c = await classify(
+        { title, ...(year !== undefined ? { year } : {}), ...(hint ? { hint } : {}) },
+        { catalogs: deps.catalogs, clock, logger, cache, metrics, policy: settings.policy },
+      );
+      return {
+        result: {
+          decision: c.decision.type,
+          candidates: c.ranked.slice(0, 10),
+          sources: c.sources,
+          ms: c.ms,
+        },
+      };
+    },
+
+    async request(user, input) {
+      const reply = await guarded('api request', user, () => {
+        const query: { title: string; year?: number; hint?: KindHint } = { title: input.title };
+        if (input.year !== undefined) query.year = input.year;
+        if (input.hint) query.hint = input.hint;
+        return media.add(user, input.title, query, {
+          byAdmin: true,
+          ...(input.key ? { preferKey: input.key } : {}),
+        });
+      });
+      const request = reply.requestId ? await deps.requests.get(reply.requestId) : undefined;
+      return request ? { reply, request } : { reply };
+    },
+
+    async reclassify(user, id, target) {
+      let t: ReclassifyTarget = { label: target.kind ?? 'a fresh search' };
+      if (target.kind) t.hint = target.kind;
+      if (target.service) {
+        const b = backends.byName(target.service.toLowerCase());
+        if (!b) {
+          const services = backends.all.map((x) => x.name).join(', ') || 'none configured';
+          return { reply: textReply('admin.unknownTarget', { target: target.service, services }) };
+        }
+        t = { ...t, backend: b.name, label: target.kind ? `${target.kind} in ${b.label}` : b.label };
+      }
+      const reply = await guarded('api reclassify', user, () => media.reclassify(user, id, t));
+      const request = await deps.requests.get(id);
+      return request ? { reply, request } : { reply };
+    },
+
+    get: (id) => deps.requests.get(id),
+    list: (filter) => deps.requests.list(filter),
+
+    admin(user, text) {
+      return guarded('admin', user, async () => {
+        const parsed = parse(text);
+        if (!parsed.ok) return textReply(parsed.code, parsed.values);
+        if (parsed.command.type !== 'admin')
+          return textReply('parse.unknown', { verb: text.trim().split(' ')[0] ?? '' });
+        return admin(parsed.command.action, user);
+      });
+    },
+
+    lastProcess: () => metrics.lastProcess,
+    metrics,
+  };
+
+  return { ...core, ops };
 }

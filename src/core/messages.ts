@@ -13,6 +13,17 @@ export const USAGE = [
   '• vocab Inception in French — the film’s vocabulary by CEFR level',
 ].join('\n');
 
+export const ADMIN_USAGE = [
+  'Admin commands:',
+  '• doctor — check the configuration and every service',
+  '• process — run the retry/availability job now',
+  '• retry [id] — failed requests back in the queue',
+  '• reclassify <id> movie|series|music|radarr|sonarr|lidarr — correct a request and send it again',
+  '• approve <id> · decline <id> — decide a request waiting for approval',
+  '• backfill-ids — look up missing ids of stored requests',
+  '• report [--days N] — requests by service and status, success rate, confidence',
+].join('\n');
+
 const TEXT: Record<string, string> = {
   help: `I add movies, shows and music to the media server, and list a film’s vocabulary.\n${USAGE}`,
   'parse.unknown': `I don’t know “{verb}”.\n${USAGE}`,
@@ -21,6 +32,11 @@ const TEXT: Record<string, string> = {
   'parse.tooLong': 'That is too long for a title (at most {max} characters). Send just the title.',
   'parse.controlChars': 'That message has invisible control characters in it; please retype the title.',
   'parse.cancelUsage': 'Say which request: “cancel <id>” (the id is in “requests”).',
+  'parse.retryUsage': 'Say “retry” for every failed request, or “retry <id>” for one.',
+  'parse.reclassifyUsage':
+    'Say “reclassify <id> <kind or service>”: a kind (movie, series, music, artist, album) or a service (radarr, sonarr, lidarr, radarr-4k …).',
+  'parse.reportUsage': 'Say “report” for the last 30 days, or “report --days 7” (0 = everything).',
+  'parse.approveUsage': 'Say “{verb} <id>” (the id is in the approval message).',
 
   'media.pick': 'Which one do you mean{sourcesNote}?',
   'media.notFound': 'I found nothing called “{title}”{closest}{sourcesNote}.',
@@ -52,6 +68,40 @@ const TEXT: Record<string, string> = {
   'cancel.done': 'Cancelled {title} ({id}).',
   'cancel.notFound': 'I have no request {id} of yours.',
   'cancel.tooLate': '{title} ({id}) is already {status}; it can’t be cancelled.',
+
+  'media.awaitingApproval':
+    '{title} is waiting for an admin’s approval ({id}). I’ll tell you when they have decided.',
+
+  'access.denied':
+    'Sorry, you can’t make requests with this bot. If you should be able to, ask its admin to add you (your id is {who}).',
+  'admin.denied': 'Only the bot’s admins can use “{verb}”.',
+  'quota.reached': 'You have reached your limit of {limit} requests per {period}. You can ask again {when}.',
+
+  'approval.request': '{who} asks for {title} → {backend} ({id}{confidence}). Approve it?',
+  'approval.approved': 'An admin approved your request ({id}). {outcome}',
+  'approval.declined': 'An admin declined your request for {title} ({id}).',
+  'approval.approvedDone': 'Approved {title} ({id}). {outcome}',
+  'approval.declinedDone': 'Declined {title} ({id}); {who} has been told.',
+  'approval.alreadyDecided': '{title} ({id}) is no longer waiting for approval: it is {status}.',
+
+  'admin.help': `{help}\n\n${ADMIN_USAGE}`,
+  'admin.notFound': 'There is no request {id}.',
+  'admin.unknownTarget':
+    '“{target}” is neither a kind (movie, series, music, artist, album) nor a configured service ({services}).',
+  'admin.reclassified': 'Reclassified {id} as {target}: {outcome}',
+  'admin.reclassifiedNotice': 'An admin corrected your request {id}: {outcome}',
+  'admin.retried':
+    '{count} request(s) back in the queue: {ids}. They go out at the next run; say “process” to run it now.',
+  'admin.retryNone': 'No failed requests to retry.',
+  'admin.retryNotFailed': '{id} is {status}, not failed: nothing to retry.',
+  'admin.processed': 'Processed: {retried} retried, {sent} sent, {failed} failed, {available} now available.',
+  'admin.processBusy': 'A run is already going; try again in a moment.',
+  'admin.backfilled':
+    'Checked {checked} request(s) with missing ids: {updated} updated, {still} still missing.{lines}',
+  'admin.backfillNone': 'Every stored request already has the ids its service needs.',
+  'admin.report': '{report}',
+  'admin.doctor': '{report}',
+  'admin.doctorUnavailable': 'The doctor is not available in this process; run `npm run doctor` on the host.',
 
   'vocab.unavailable': 'Vocabulary lists are not set up on this bot.',
   'internal.error': 'Sorry, something went wrong on my side. Please try again.',

@@ -106,6 +106,8 @@ export type RequestStatus =
   | 'received'
   | 'classified'
   | 'needs_choice'
+  /** REQUIRE_APPROVAL: decided (or picked) and waiting for an admin's yes or no before it is sent. */
+  | 'awaiting_approval'
   | 'approved'
   | 'sent'
   | 'already_present'

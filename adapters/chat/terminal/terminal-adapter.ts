@@ -23,11 +23,14 @@ export function renderForTerminal(reply: Reply): string {
     lines.push(`  ${parts.join(' · ')}`);
   }
   if (reply.choices) {
-    reply.choices.options.forEach((o, i) => lines.push(`  ${i + 1}) ${KIND_ICON[o.kind ?? ''] ?? '•'} ${o.label}`));
+    reply.choices.options.forEach((o, i) =>
+      lines.push(`  ${i + 1}) ${KIND_ICON[o.kind ?? ''] ?? '•'} ${o.label}`),
+    );
     if (reply.choices.noneLabel) lines.push(`  0) ${reply.choices.noneLabel}`);
     lines.push('  (type a number to pick)');
   }
-  if (reply.document) lines.push(`  [file: ${reply.document.filename}, ${reply.document.content.length} bytes]`);
+  if (reply.document)
+    lines.push(`  [file: ${reply.document.filename}, ${reply.document.content.length} bytes]`);
   return lines.join('\n');
 }
 

@@ -10,7 +10,23 @@ export type Command =
   | { type: 'help' }
   | { type: 'requests' }
   | { type: 'cancel'; id: string }
-  | { type: 'vocab'; args: string };
+  | { type: 'vocab'; args: string }
+  | { type: 'admin'; action: AdminAction };
+
+/** What admins type in a chat, or run on the host with `npm run <name>` (scripts/admin.ts). */
+export type AdminAction =
+  | { name: 'doctor' }
+  | { name: 'process' }
+  | { name: 'retry'; id?: string }
+  | { name: 'reclassify'; id: string; target: string }
+  | { name: 'backfill-ids' }
+  | { name: 'report'; days: number }
+  | { name: 'approve'; id: string }
+  | { name: 'decline'; id: string };
+
+/** `report` with no `--days`: the last 30 days. */
+export const REPORT_DEFAULT_DAYS = 30;
+const REQUEST_ID = /^[a-z0-9]{4,12}$/i;
 
 export type ParseResult =
   { ok: true; command: Command } | { ok: false; code: string; values?: Record<string, string | number> };
@@ -75,15 +91,74 @@ export function parseCommand(input: string, opts: { botName?: string; thisYear: 
     case 'my':
       return /^requests?$/i.test(rest) ? { ok: true, command: { type: 'requests' } } : unknown(verb);
     case 'cancel':
-      return /^[a-z0-9]{4,12}$/i.test(rest)
+      return REQUEST_ID.test(rest)
         ? { ok: true, command: { type: 'cancel', id: rest.toLowerCase() } }
         : { ok: false, code: 'parse.cancelUsage' };
     case 'vocab':
     case 'vocabulary':
       return { ok: true, command: { type: 'vocab', args: rest } };
+    case 'doctor':
+    case 'process':
+    case 'backfill-ids':
+    case 'backfill':
+    case 'retry':
+    case 'reclassify':
+    case 'report':
+    case 'approve':
+    case 'decline':
+      return parseAdmin(verb, rest);
     default:
       return unknown(verb);
   }
+}
+
+/** The admin verbs on their own, for the host script (`npm run retry -- abc123`). */
+export function parseAdmin(verb: string, rest: string): ParseResult {
+  const args = rest.split(' ').filter(Boolean);
+  const admin = (action: AdminAction): ParseResult => ({ ok: true, command: { type: 'admin', action } });
+  const id = args[0]?.toLowerCase();
+  switch (verb.toLowerCase()) {
+    case 'doctor':
+      return admin({ name: 'doctor' });
+    case 'process':
+      return admin({ name: 'process' });
+    case 'backfill':
+    case 'backfill-ids':
+      return admin({ name: 'backfill-ids' });
+    case 'retry':
+      if (args.length === 0) return admin({ name: 'retry' });
+      return args.length === 1 && id && REQUEST_ID.test(id)
+        ? admin({ name: 'retry', id })
+        : { ok: false, code: 'parse.retryUsage' };
+    case 'reclassify': {
+      const target = args[1]?.toLowerCase();
+      return args.length === 2 && id && REQUEST_ID.test(id) && target && /^[a-z0-9-]{2,40}$/.test(target)
+        ? admin({ name: 'reclassify', id, target })
+        : { ok: false, code: 'parse.reclassifyUsage' };
+    }
+    case 'report': {
+      const days = parseDays(args);
+      return days === undefined ? { ok: false, code: 'parse.reportUsage' } : admin({ name: 'report', days });
+    }
+    case 'approve':
+    case 'decline':
+      return args.length === 1 && id && REQUEST_ID.test(id)
+        ? admin({ name: verb.toLowerCase() as 'approve' | 'decline', id })
+        : { ok: false, code: 'parse.approveUsage', values: { verb: verb.toLowerCase() } };
+    default:
+      return unknown(verb);
+  }
+}
+
+/**
+ * `[]` → the default; `--days 7`, `--days=7`, `days 7` or `7` → 7 (phones turn `--` into `—`, so
+ * that works too); 0 means every request ever stored.
+ */
+function parseDays(args: string[]): number | undefined {
+  if (args.length === 0) return REPORT_DEFAULT_DAYS;
+  const joined = args.join(' ').toLowerCase();
+  const m = /^(?:(?:--?|\u2014)?days?[ =])?(\d{1,5})$/.exec(joined);
+  return m ? Number(m[1]) : undefined;
 }
 
 function unknown(verb: string): ParseResult {

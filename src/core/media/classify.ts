@@ -3,6 +3,7 @@
  * deadline is merged, scored and ranked, and the decision is made from that. A catalog that
  * failed or is late is left out and reported, never fatal: the answer comes from the others.
  */
+import type { ErrorCounter } from '../admin/metrics.js';
 import { isUpstreamError } from '../errors.js';
 import type { Clock, Logger, MediaCatalog, SearchQuery } from '../ports.js';
 import type { Candidate, CatalogHit, Classification, Decision, MediaKind, SourceReport } from '../types.js';
@@ -31,6 +32,8 @@ export interface ClassifyDeps {
   clock: Clock;
   logger: Logger;
   cache?: ClassificationCache;
+  /** Counts catalogs that failed (for /metrics). */
+  metrics?: ErrorCounter;
 }
 
 interface Outcome {
@@ -86,6 +89,7 @@ async function classifyFresh(query: SearchQuery, deps: ClassifyDeps): Promise<Cl
   for (const r of sources) {
     if (r.status !== 'ok')
       deps.logger.warn({ source: r.source, status: r.status, error: r.error }, 'catalog left out');
+    if (r.status === 'failed') deps.metrics?.upstreamError(r.source);
   }
 
   const hits = outcomes.flatMap((o) => o.hits).filter((h) => kindMatchesHint(h.kind, query.hint));

@@ -1,8 +1,9 @@
 /**
- * The media request's story, start to end: store it, classify the title, decide, ask or send,
- * take the person's pick, retry what failed, and tell people what became available. Every step
- * is on disk before anyone is answered.
+ * The media request's story, start to end: store it, classify the title, decide, ask or send
+ * (or hold it for an admin's approval), take the person's pick, retry what failed, and tell people
+ * what became available. Every step is on disk before anyone is answered.
  */
+import type { ErrorCounter } from '../admin/metrics.js';
 import type { Choices } from '../choices.js';
 import { isUpstreamError } from '../errors.js';
 import { say, textReply } from '../messages.js';
@@ -14,12 +15,20 @@ import {
   type KindHint,
   type MediaRequest,
   type Reply,
-  type SourceReport,
   type UserRef,
 } from '../types.js';
+import {
+  announceForApproval,
+  APPROVE,
+  needsApproval,
+  verdictOf,
+  type ApprovalPolicy,
+  type Verdict,
+} from './approval.js';
 import type { BackendRegistry } from './backend-registry.js';
 import type { ClassificationCache } from './classification-cache.js';
 import { classify, type DecisionPolicy } from './classify.js';
+import { choiceLabels, sourcesNote } from './labels.js';
 import { newRequest, newRequestId, nextAttemptAt, PENDING_STATES, transition } from './request-lifecycle.js';
 import { cardFor, displayTitle, sendRequest } from './send-request.js';
 
@@ -33,7 +42,9 @@ export interface MediaDeps {
   logger: Logger;
   policy: DecisionPolicy;
   maxAttempts: number;
+  approval: ApprovalPolicy;
   cache?: ClassificationCache;
+  metrics?: ErrorCounter;
 }
 
 export interface ProcessCounts {
@@ -43,8 +54,28 @@ export interface ProcessCounts {
   available: number;
 }
 
+/** Who is acting on a request: the person who asked, an admin, or the cron. */
+interface Acting {
+  /** Audit actor: `telegram:123`, `cron`. */
+  actor: string;
+  /** Who gets the buttons when the bot has to ask. */
+  chooser: UserRef;
+  /** An admin's action is their approval. */
+  byAdmin: boolean;
+}
+
+/** What an admin's correction asks for: a kind to search as, and/or a backend to send to. */
+export interface ReclassifyTarget {
+  hint?: KindHint;
+  backend?: string;
+  /** How the admin said it, for the audit and the reply. */
+  label: string;
+}
+
 const PICK = 'media.pick';
 const KEPT_CANDIDATES = 5;
+/** States in which the request is already where the person wanted: said once, then quiet. */
+const SETTLED = new Set(['sent', 'already_present', 'available', 'failed']);
 
 export class MediaRequests {
   /** Requests being worked on in this process, so a cron run never sends one a chat is sending. */
@@ -52,10 +83,16 @@ export class MediaRequests {
 
   constructor(private readonly deps: MediaDeps) {}
 
+  /**
+   * "add …". `byAdmin`: the caller is an admin (their request needs no approval). `preferKey`:
+   * a candidate key from an earlier classification (the HTTP API), taken when it is among the
+   * results instead of asking.
+   */
   async add(
     user: UserRef,
     text: string,
     query: { title: string; year?: number; hint?: KindHint },
+    opts: { byAdmin?: boolean; preferKey?: string } = {},
   ): Promise<Reply> {
     const { requests, clock } = this.deps;
     const id = newRequestId();
@@ -70,19 +107,22 @@ export class MediaRequests {
         return reply;
       }
       const c = await classify(query, this.deps);
-      return this.decide(id, c, userKey(user));
+      const byAdmin = opts.byAdmin ?? this.deps.approval.isAdmin(user);
+      return this.decide(id, c, { actor: userKey(user), chooser: user, byAdmin }, opts.preferKey);
     });
   }
 
   /** Turn a classification into the next state and the words for the person. */
-  private async decide(id: string, c: Classification, actor: string): Promise<Reply> {
+  private async decide(id: string, c: Classification, acting: Acting, preferKey?: string): Promise<Reply> {
     const { requests, clock } = this.deps;
-    const d = c.decision;
+    const { actor } = acting;
+    const preferred = preferKey ? c.ranked.find((x) => x.key === preferKey) : undefined;
+    const d = preferred ? { type: 'auto' as const, candidate: preferred } : c.decision;
     const top = c.ranked.slice(0, KEPT_CANDIDATES);
     let r = await requests.update(id, (x) => {
       x.sources = c.sources;
       x.candidates = top;
-      transition(x, 'classified', actor, clock.now(), d.type, {
+      transition(x, 'classified', actor, clock.now(), preferred ? 'chosen by key' : d.type, {
         ms: c.ms,
         scores: top.map((t) => ({ key: t.key, title: displayTitle(t), score: t.score, factors: t.factors })),
       });
@@ -133,13 +173,16 @@ export class MediaRequests {
     }
     if (d.type === 'ask') {
       const token = await this.deps.choices.offer(
-        r.user,
+        acting.chooser,
         PICK,
         d.candidates.map((x) => x.key),
         id,
       );
       r = await requests.update(id, (x) =>
-        transition(x, 'needs_choice', actor, clock.now(), 'asked', { token }),
+        transition(x, 'needs_choice', actor, clock.now(), 'asked', {
+          token,
+          chooser: userKey(acting.chooser),
+        }),
       );
       return {
         code: 'media.pick',
@@ -157,26 +200,71 @@ export class MediaRequests {
     }
     const chosen = d.candidate;
     const second = c.ranked[1];
-    await requests.update(id, (x) => {
-      x.chosen = chosen;
-      transition(x, 'approved', actor, clock.now(), 'decided without asking', {
+    const reply = await this.approveOrHold(
+      id,
+      chosen,
+      acting,
+      preferred ? 'chosen by key' : 'decided without asking',
+      {
         score: chosen.score,
         margin: Math.round((chosen.score - (second?.score ?? 0)) * 1000) / 1000,
-      });
-    });
-    const { reply } = await sendRequest(id, actor, this.deps);
+      },
+    );
     return note ? { ...reply, text: `${reply.text}\n(${note.replace(/^ — /, '')})` } : reply;
   }
 
-  /** A click on one of the options offered for a request. */
-  async pick(user: UserRef, token: string, option: number | 'none'): Promise<Reply> {
-    const { choices, requests, clock } = this.deps;
+  /** The work is chosen: send it, or hold it for an admin when approval is required. */
+  private async approveOrHold(
+    id: string,
+    chosen: Candidate,
+    acting: Acting,
+    note: string,
+    detail: Record<string, unknown>,
+  ): Promise<Reply> {
+    const { requests, clock } = this.deps;
+    const current = await requests.get(id);
+    const hold = current ? needsApproval(this.deps.approval, current.user, acting.byAdmin) : false;
+    const r = await requests.update(id, (x) => {
+      x.chosen = chosen;
+      transition(x, hold ? 'awaiting_approval' : 'approved', acting.actor, clock.now(), note, detail);
+    });
+    if (hold) return announceForApproval(r, this.deps);
+    return (await sendRequest(id, acting.actor, this.deps)).reply;
+  }
+
+  /**
+   * A click on buttons the core offered: a pick among candidates, or an admin's verdict.
+   * `allowed: false` (the person is not, or no longer, on the access list) refuses a click on
+   * their own buttons; a click on someone else's gets the usual "not yours" either way.
+   */
+  async click(user: UserRef, token: string, option: number | 'none', allowed = true): Promise<Reply> {
+    const { choices } = this.deps;
     const check = await choices.check(user, token, option);
     if (!check.ok) return textReply(check.code, {}, { private: true });
+    if (!allowed) return textReply('access.denied', { who: userKey(user) }, { private: true });
     const { choice } = check;
-    if (choice.purpose !== PICK || !choice.requestId)
-      return textReply('choice.invalid', {}, { private: true });
     const requestId = choice.requestId;
+    if (!requestId) return textReply('choice.invalid', {}, { private: true });
+    if (choice.purpose === APPROVE) {
+      const verdict = option === 'none' ? 'decline' : verdictOf(choice.values[option]);
+      if (!verdict) return textReply('choice.invalid', {}, { private: true });
+      if (!this.deps.approval.isAdmin(user))
+        return textReply('admin.denied', { verb: verdict }, { private: true });
+      if (!(await choices.take(token))) return textReply('choice.expired', {}, { private: true });
+      return this.settle(user, requestId, verdict);
+    }
+    if (choice.purpose !== PICK) return textReply('choice.invalid', {}, { private: true });
+    return this.pick(user, token, requestId, choice.values, option);
+  }
+
+  private async pick(
+    user: UserRef,
+    token: string,
+    requestId: string,
+    values: readonly string[],
+    option: number | 'none',
+  ): Promise<Reply> {
+    const { choices, requests, clock, logger } = this.deps;
     return this.exclusive(requestId, async () => {
       if (!(await choices.take(token))) return textReply('choice.expired', {}, { private: true });
       const r = await requests.get(requestId);
@@ -188,14 +276,106 @@ export class MediaRequests {
         );
         return textReply('media.cancelledNone', { title: r.query.title }, { requestId });
       }
-      const key = choice.values[option];
+      const key = values[option];
       const chosen = r.candidates.find((c) => c.key === key);
       if (!chosen) return textReply('choice.invalid', {}, { private: true });
-      await requests.update(requestId, (x) => {
-        x.chosen = chosen;
-        transition(x, 'approved', actor, clock.now(), 'picked', { key, score: chosen.score, option });
+      const byAdmin = this.deps.approval.isAdmin(user);
+      const reply = await this.approveOrHold(requestId, chosen, { actor, chooser: user, byAdmin }, 'picked', {
+        key,
+        score: chosen.score,
+        option,
       });
-      return (await sendRequest(requestId, actor, this.deps)).reply;
+      // An admin picked for someone else (after `reclassify`): the person hears how it ended.
+      if (userKey(r.user) !== actor) await this.tellOutcome(r, reply, 'admin.reclassifiedNotice', logger);
+      return reply;
+    });
+  }
+
+  /** An admin's Approve or Decline (a button, or `approve <id>` / `decline <id>`). */
+  async settle(admin: UserRef, id: string, verdict: Verdict): Promise<Reply> {
+    const { requests, clock, logger } = this.deps;
+    return this.exclusive(id, async () => {
+      const r = await requests.get(id);
+      if (!r) return textReply('admin.notFound', { id });
+      const title = r.chosen ? displayTitle(r.chosen) : r.query.title;
+      if (r.status !== 'awaiting_approval')
+        return textReply('approval.alreadyDecided', { title, id, status: r.status.replace(/_/g, ' ') });
+      const actor = userKey(admin);
+      if (verdict === 'decline') {
+        const told = textReply('approval.declined', { title, id }, { requestId: id });
+        await requests.update(id, (x) => {
+          x.reason = told.text;
+          transition(x, 'cancelled', actor, clock.now(), 'declined by admin');
+        });
+        await this.tell(r.user, told, logger);
+        return textReply(
+          'approval.declinedDone',
+          { title, id, who: r.user.name ?? userKey(r.user) },
+          { requestId: id },
+        );
+      }
+      await requests.update(id, (x) => transition(x, 'approved', actor, clock.now(), 'approved by admin'));
+      const { reply } = await sendRequest(id, actor, this.deps);
+      await this.tell(
+        r.user,
+        { ...reply, code: 'approval.approved', text: say('approval.approved', { id, outcome: reply.text }) },
+        logger,
+      );
+      return {
+        ...reply,
+        code: 'approval.approvedDone',
+        text: say('approval.approvedDone', { title, id, outcome: reply.text }),
+      };
+    });
+  }
+
+  /**
+   * An admin's correction: search again as another kind, or send the chosen work to another
+   * backend. What was sent before stays where it went (the bot removes nothing from a library).
+   */
+  async reclassify(admin: UserRef, id: string, target: ReclassifyTarget): Promise<Reply> {
+    const { requests, clock, backends, logger } = this.deps;
+    return this.exclusive(id, async () => {
+      const r = await requests.get(id);
+      if (!r) return textReply('admin.notFound', { id });
+      const actor = userKey(admin);
+      const backend = target.backend ? backends.byName(target.backend) : undefined;
+      const direct = Boolean(backend && r.chosen && backend.kinds.includes(r.chosen.kind));
+      const hint = target.hint ?? (backend && !direct ? hintFor(backend.kinds) : undefined);
+      const before = { status: r.status, backend: r.backend, chosen: r.chosen?.key, hint: r.query.hint };
+      await requests.update(id, (x) => {
+        if (target.backend) x.options.backend = target.backend;
+        else delete x.options.backend;
+        if (hint) x.query.hint = hint;
+        if (!direct) delete x.chosen;
+        delete x.backend;
+        delete x.backendItemId;
+        delete x.nextAttemptAt;
+        delete x.reason;
+        x.attempts = 0;
+        transition(
+          x,
+          direct ? 'approved' : 'received',
+          actor,
+          clock.now(),
+          `reclassified as ${target.label}`,
+          {
+            before,
+          },
+        );
+      });
+      let reply: Reply;
+      if (direct) reply = (await sendRequest(id, actor, this.deps)).reply;
+      else {
+        const query = { title: r.query.title, ...pickDefined(r), ...(hint ? { hint } : {}) };
+        const c = await classify(query, this.deps);
+        reply = await this.decide(id, c, { actor, chooser: admin, byAdmin: true });
+      }
+      if (userKey(r.user) !== actor) await this.tellOutcome(r, reply, 'admin.reclassifiedNotice', logger);
+      return {
+        ...reply,
+        text: say('admin.reclassified', { id, target: target.label, outcome: reply.text }),
+      };
     });
   }
 
@@ -213,7 +393,7 @@ export class MediaRequests {
       const reply = await this.exclusive(r.id, async () => {
         if (r.chosen) return (await sendRequest(r.id, 'cron', this.deps)).reply;
         const c = await classify({ title: r.query.title, ...pickDefined(r) }, this.deps);
-        return this.decide(r.id, c, 'cron');
+        return this.decide(r.id, c, { actor: 'cron', chooser: r.user, byAdmin: false });
       });
       const after = await requests.get(r.id);
       if (!after) continue;
@@ -252,6 +432,7 @@ export class MediaRequests {
           logger,
         );
       } catch (e) {
+        if (isUpstreamError(e)) this.deps.metrics?.upstreamError(e.service);
         logger.warn(
           { requestId: r.id, error: isUpstreamError(e) ? e.message : String(e) },
           'status check failed',
@@ -259,6 +440,13 @@ export class MediaRequests {
       }
     }
     return available;
+  }
+
+  /** Tell the person who asked how someone else's action on their request ended. */
+  private async tellOutcome(r: MediaRequest, reply: Reply, code: string, logger: Logger): Promise<void> {
+    const after = await this.deps.requests.get(r.id);
+    if (!after || !SETTLED.has(after.status)) return;
+    await this.tell(r.user, { ...reply, code, text: say(code, { id: r.id, outcome: reply.text }) }, logger);
   }
 
   private async tell(user: UserRef, reply: Reply, logger: Logger): Promise<void> {
@@ -286,38 +474,12 @@ function pickDefined(r: MediaRequest): { year?: number; hint?: KindHint } {
   return out;
 }
 
-/**
- * "Dexter (2006) · series", "Blade Runner — Vangelis (1994) · album", "Heat — Swedish hard rock
- * band · artist": enough to tell same-titled works apart; at most 80 characters (Discord's limit).
- */
-export function choiceLabel(c: Candidate): string {
-  const detail =
-    c.kind === 'album' && c.artistName
-      ? ` — ${c.artistName}`
-      : c.kind === 'artist' && c.overview
-        ? ` — ${c.overview}`
-        : '';
-  const tail = `${c.year ? ` (${c.year})` : ''} · ${c.kind}`;
-  const room = 80 - tail.length;
-  const head = `${c.title}${detail}`;
-  return `${head.length > room ? `${head.slice(0, room - 1)}…` : head}${tail}`;
-}
-
-/** Labels of one prompt, made unique ("… · artist (2)") when two works still read the same. */
-export function choiceLabels(cs: readonly Candidate[]): string[] {
-  const seen = new Map<string, number>();
-  return cs.map((c) => {
-    const label = choiceLabel(c);
-    const n = (seen.get(label) ?? 0) + 1;
-    seen.set(label, n);
-    return n === 1 ? label : `${label.slice(0, 75)} (${n})`;
-  });
-}
-
-/** " — left out: musicbrainz (too slow)" when a source did not contribute; '' when all answered. */
-export function sourcesNote(sources: readonly SourceReport[]): string {
-  const missing = sources.filter((s) => s.status !== 'ok');
-  if (missing.length === 0) return '';
-  const parts = missing.map((s) => `${s.source} (${s.status === 'late' ? 'too slow' : 'not answering'})`);
-  return ` — left out: ${parts.join(', ')}`;
+/** The kind hint that makes a search land on a backend: Sonarr → series, Lidarr → music. */
+function hintFor(kinds: readonly Candidate['kind'][]): KindHint | undefined {
+  const video = kinds.includes('series') && kinds.includes('movie');
+  if (video) return undefined; // Overseerr takes both: the search decides.
+  if (kinds.includes('series')) return 'series';
+  if (kinds.includes('movie')) return 'movie';
+  if (kinds.includes('artist') || kinds.includes('album')) return 'music';
+  return undefined;
 }

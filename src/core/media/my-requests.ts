@@ -11,6 +11,7 @@ const STATUS_WORDS: Record<RequestStatus, string> = {
   received: 'received',
   classified: 'searched',
   needs_choice: 'waiting for your pick',
+  awaiting_approval: 'waiting for an admin’s approval',
   approved: 'sending',
   sent: 'added, waiting for the download',
   already_present: 'already in the library',
@@ -24,6 +25,7 @@ const CANCELLABLE: readonly RequestStatus[] = [
   'received',
   'classified',
   'needs_choice',
+  'awaiting_approval',
   'approved',
   'failed_retryable',
 ];

@@ -4,9 +4,26 @@
  *
  *   received → classified → needs_choice → approved → sent → available
  *                                    ↘ cancelled      ↘ already_present
+ *   REQUIRE_APPROVAL, a non-admin's request: … → awaiting_approval → approved (an admin said yes)
+ *                                                                  ↘ cancelled (an admin said no)
  *   failed_retryable (upstream down, 429, timeout: the cron retries with backoff) → … | failed
  */
 import type { AuditEvent, MediaRequest, RequestQuery, RequestStatus, UserRef } from '../types.js';
+
+/** Every status, in lifecycle order (the `satisfies` keeps the list complete). */
+export const ALL_STATUSES = Object.keys({
+  received: true,
+  classified: true,
+  needs_choice: true,
+  awaiting_approval: true,
+  approved: true,
+  sent: true,
+  already_present: true,
+  available: true,
+  failed_retryable: true,
+  failed: true,
+  cancelled: true,
+} satisfies Record<RequestStatus, true>) as readonly RequestStatus[];
 
 /** States the cron picks up: due work that was interrupted or failed for a passing reason. */
 export const PENDING_STATES: readonly RequestStatus[] = ['approved', 'failed_retryable'];

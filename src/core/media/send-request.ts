@@ -4,6 +4,7 @@
  * can tell "we added it just before dying" (→ sent) from "someone else added it" (→ already
  * present) without a second POST.
  */
+import type { ErrorCounter } from '../admin/metrics.js';
 import { isUpstreamError, type UpstreamError } from '../errors.js';
 import { say, textReply } from '../messages.js';
 import type { Clock, Logger, MediaBackend, MediaCatalog, RequestStore } from '../ports.js';
@@ -18,6 +19,8 @@ export interface SendDeps {
   clock: Clock;
   logger: Logger;
   maxAttempts: number;
+  /** Counts upstream failures (for /metrics). */
+  metrics?: ErrorCounter;
 }
 
 const SENDING = 'sending';
@@ -37,11 +40,12 @@ export function cardFor(c: Candidate, destination?: string): MediaCard {
   return card;
 }
 
-/** Ask every catalog that can for ids the backend needs; merge what they find. */
-async function resolveIds(
+/** Ask every catalog that can for ids the backend needs; merge what they find (known ids win). */
+export async function resolveIds(
   c: Candidate,
   catalogs: readonly MediaCatalog[],
   logger: Logger,
+  metrics?: ErrorCounter,
 ): Promise<ExternalIds> {
   const signal = AbortSignal.timeout(5000);
   const found = await Promise.all(
@@ -49,6 +53,7 @@ async function resolveIds(
       .filter((cat) => cat.resolveIds)
       .map((cat) =>
         (cat.resolveIds as NonNullable<MediaCatalog['resolveIds']>)(c, signal).catch((e: unknown) => {
+          if (isUpstreamError(e)) metrics?.upstreamError(cat.name);
           logger.warn(
             { source: cat.name, error: isUpstreamError(e) ? e.message : String(e) },
             'id lookup failed',
@@ -87,7 +92,7 @@ export async function sendRequest(
   }
 
   if (!backend.canAdd(chosen)) {
-    const ids = await resolveIds(chosen, deps.catalogs, deps.logger);
+    const ids = await resolveIds(chosen, deps.catalogs, deps.logger, deps.metrics);
     r = await requests.update(id, (x) => {
       if (x.chosen) x.chosen.ids = { ...ids, ...x.chosen.ids };
     });
@@ -184,6 +189,7 @@ async function failed(
     });
     return { request: r, reply };
   }
+  deps.metrics?.upstreamError(e.service);
   logger.warn({ requestId: id, backend: backend.name, failure: e.failure, error: e.message }, 'send failed');
   const current = await requests.get(id);
   const attempts = (current?.attempts ?? 0) + 1;

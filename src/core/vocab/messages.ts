@@ -36,6 +36,53 @@ const TEXT: Record<string, string> = {
   'vocab.attachmentUnsupported': 'I can read .srt and .vtt subtitle files; “{file}” is neither.',
   'vocab.unexpected':
     'Something went wrong on my side reading the script for {title}. Please try again later.',
+
+  // Background enrichment: translations and example sentences.
+  'vocab.enrichStarted':
+    'Translations into {language} are on their way ({translator}); I’ll message you when they’re ready. Follow them with “vocab status”; see a word’s examples now with “vocab word {word}”.',
+  'vocab.enrichJoined':
+    'Translations into {language} are already on their way ({done} of {total} words); I’ll message you too when they’re ready.',
+  'vocab.enrichJoinedPaused':
+    'Translations into {language} are paused ({why}) at {done} of {total} words; I’ll message you when they’re ready.',
+  'vocab.enrichAlready':
+    'Translations into {language} are ready: open a word with “vocab word {word}”, or get them all for Anki with “vocab export”.',
+  'vocab.noTranslator':
+    'Translations need a translator: set DEEPL_API_KEY or LIBRETRANSLATE_URL. Levels and example sentences work without one: “vocab word {word}”.',
+  'vocab.translatorNoLanguage':
+    '{translator} does not translate into {language}, so the list comes without translations.',
+  'vocab.enrichLimited':
+    'You’ve started {limit} translation jobs in the last hour, the most there may be; ask again later for translations of this one.',
+  'vocab.enrichReady':
+    'Translations of {title} into {language} are ready: {words} words ({translator}). Open one with “vocab word <word>”, or get them all for Anki with “vocab export”.',
+  'vocab.enrichFailed': 'I could not translate the words of {title} into {language}: {why}.',
+  'vocab.enrichPaused':
+    'Translating {title} into {language} is paused: {why}. I’ll carry on by myself in about {minutes} minutes and message you when it’s done.',
+  'vocab.why.quota': 'the translation quota is used up',
+  'vocab.why.rate_limited': 'the translator asks us to slow down',
+  'vocab.why.unavailable': 'the translator is not answering',
+  'vocab.why.timeout': 'the translator is not answering',
+  'vocab.why.server_error': 'the translator is having trouble',
+  'vocab.why.auth': 'the translator refused the key it was given',
+  'vocab.why.rejected': 'the translator refused the request',
+  'vocab.why.not_found': 'the translator’s address looks wrong',
+  'vocab.why.bad_response': 'the translator answered something I can’t read',
+  'vocab.why.no_vocab': 'the word list is gone; ask for it again',
+  'vocab.why.unsupported': 'that language is not supported',
+  'vocab.why.unexpected': 'something went wrong on my side',
+  'vocab.noMovie':
+    'Which movie? Ask for its words first, e.g. “vocab Inception in French”, then “{command}”.',
+  'vocab.wordUsage': 'Which word? e.g. “vocab word kick”.',
+  'vocab.wordNotFound': '“{word}” is not among the words of {title}.',
+  'vocab.exportEmpty': 'There are no {range} words in {title} to export.',
+  'vocab.exportReady':
+    '{title}: {words} {range} words for Anki (File → Import; tab-separated, tags in column {tagsColumn}).{note}',
+  'vocab.statusNone': 'You have no translation jobs. Start one with “vocab Inception in French”.',
+  'vocab.status': 'Your translation jobs:\n{jobs}',
+  'vocab.stats': '{stats}',
+  'vocab.adminOnly': 'Only an admin can do that.',
+  'vocab.backfillUsage': 'Which language? e.g. “vocab backfill French”.',
+  'vocab.backfill':
+    'Backfill into {language}: {started} jobs started, {joined} already under way, {ready} already done.',
 };
 
 export function sayVocab(code: string, values: Record<string, string | number | undefined> = {}): string {

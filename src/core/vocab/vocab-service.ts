@@ -7,7 +7,7 @@
  */
 import { isUpstreamError } from '../errors.js';
 import type { Clock, Logger } from '../ports.js';
-import type { IncomingMessage, Reply } from '../types.js';
+import type { IncomingMessage, Reply, UserRef } from '../types.js';
 import { ANALYSIS_VERSION, VocabBuilder } from './build-vocab.js';
 import { vocabReply } from './messages.js';
 import { fingerprint, movieKey, slug, titleCase } from './movie-key.js';
@@ -26,6 +26,7 @@ import { renderVocab } from './render-vocab.js';
 import { fileTitle, missReply, sourceName, why, type Origin } from './vocab-replies.js';
 import { SingleFlight } from './single-flight.js';
 import type { MovieVocab, Script, VocabCommand } from './types.js';
+import type { EnrichmentDesk } from './enrichment/enrichment-desk.js';
 
 /** Below this many characters a script cannot be graded meaningfully (IMSDb placeholders are shorter). */
 export const MIN_SCRIPT_CHARS = 500;
@@ -54,6 +55,8 @@ export interface VocabServiceDeps {
   maxReplyChars?: number;
   /** Minutes a "no script" answer is remembered before the source is asked again. Default 10. */
   missTtlMinutes?: number;
+  /** Translations and examples in the background; each list shown starts or joins its job. */
+  enrichment?: EnrichmentDesk;
 }
 
 export interface VocabService {
@@ -77,10 +80,10 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
 
   async function handle(cmd: VocabCommand, msg: IncomingMessage): Promise<Reply> {
     try {
-      if (msg.attachment) return await fromAttachment(cmd, msg.attachment);
+      if (msg.attachment) return await fromAttachment(cmd, msg.attachment, msg.user);
       if (cmd.path) return await fromPath(cmd, cmd.path, msg);
       if (!cmd.title) return vocabReply('vocab.emptyTitle');
-      return await fromTitle(cmd, cmd.title);
+      return await fromTitle(cmd, cmd.title, msg.user);
     } catch (e) {
       const title = cmd.title ?? cmd.path ?? 'this movie';
       if (isUpstreamError(e)) {
@@ -98,7 +101,7 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
     }
   }
 
-  async function fromTitle(cmd: VocabCommand, typed: string): Promise<Reply> {
+  async function fromTitle(cmd: VocabCommand, typed: string, user: UserRef): Promise<Reply> {
     const movie = await resolve(titleCase(typed));
     const missed = misses.get(movie.key);
     if (missed && missed.until > now().getTime()) return missed.reply;
@@ -127,12 +130,13 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
         until: now().getTime() + (deps.missTtlMinutes ?? 10) * 60_000,
       });
     }
-    return outcome.ok ? profileReply(outcome.vocab, cmd) : outcome.reply;
+    return outcome.ok ? profileReply(outcome.vocab, cmd, user) : outcome.reply;
   }
 
   async function fromAttachment(
     cmd: VocabCommand,
     file: { filename: string; content: string },
+    user: UserRef,
   ): Promise<Reply> {
     if (!deps.attachments?.accepts(file.filename))
       return vocabReply('vocab.attachmentUnsupported', { file: file.filename });
@@ -142,7 +146,7 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
     const outcome = await flights.run(movie.key, () =>
       storedOr(movie, async () => reader.read(file), { file: file.filename }),
     );
-    return outcome.ok ? profileReply(outcome.vocab, cmd) : outcome.reply;
+    return outcome.ok ? profileReply(outcome.vocab, cmd, user) : outcome.reply;
   }
 
   async function fromPath(cmd: VocabCommand, path: string, msg: IncomingMessage): Promise<Reply> {
@@ -154,7 +158,7 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
     if (!lookup.found) return missReply(lookup, title, { file: name });
     const movie = { key: `file-${slug(title)}-${fingerprint(lookup.script.text)}`, title };
     const outcome = await flights.run(movie.key, () => storedOr(movie, async () => lookup, { file: name }));
-    return outcome.ok ? profileReply(outcome.vocab, cmd) : outcome.reply;
+    return outcome.ok ? profileReply(outcome.vocab, cmd, msg.user) : outcome.reply;
   }
 
   /** The stored vocabulary, or fetch the script and build it. */
@@ -219,13 +223,18 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
     return { key: movieKey(title), title };
   }
 
-  function profileReply(vocab: MovieVocab, cmd: VocabCommand): Reply {
+  /** The list, and under it what happens about translations (a job started, joined or ready). */
+  async function profileReply(vocab: MovieVocab, cmd: VocabCommand, user: UserRef): Promise<Reply> {
+    const footer = await deps.enrichment?.onList(vocab, cmd, user);
+    const maxChars = deps.maxReplyChars ?? 3500;
     const text = renderVocab(vocab, {
       range: cmd.range,
       ...(cmd.language ? { language: cmd.language } : {}),
-      maxChars: deps.maxReplyChars ?? 3500,
+      maxChars: footer ? Math.max(200, maxChars - footer.text.length - 2) : maxChars,
     });
-    return { code: 'vocab.profile', text };
+    const reply: Reply = { code: 'vocab.profile', text: footer ? `${text}\n\n${footer.text}` : text };
+    if (footer?.progress) reply.progress = footer.progress;
+    return reply;
   }
 
   return { handle };

@@ -14,7 +14,13 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 function client(extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
-  return new HttpClient({ service: 'svc', baseUrl: fake.url, query: { api_key: KEY }, timeoutMs: 300, ...extra });
+  return new HttpClient({
+    service: 'svc',
+    baseUrl: fake.url,
+    query: { api_key: KEY },
+    timeoutMs: 300,
+    ...extra,
+  });
 }
 
 async function failure(p: Promise<unknown>): Promise<UpstreamError> {
@@ -107,7 +113,8 @@ describe('the shared HTTP client', () => {
     );
     const late = results.filter((r) => r.status === 'rejected');
     expect(late.length).toBeGreaterThanOrEqual(2);
-    for (const r of late) expect(((r as PromiseRejectedResult).reason as UpstreamError).failure).toBe('rate_limited');
+    for (const r of late)
+      expect(((r as PromiseRejectedResult).reason as UpstreamError).failure).toBe('rate_limited');
     expect(fake.calls.length).toBeLessThanOrEqual(2);
   });
 });

@@ -34,7 +34,9 @@ describe('the request store', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reelbot-store-'));
     const store = await LowdbRequestStore.open(dir);
     await store.insert(newRequest('cnt001', user, { text: 'add X', title: 'X' }, new Date()));
-    await Promise.all(Array.from({ length: 50 }, () => store.update('cnt001', (r) => void (r.attempts += 1))));
+    await Promise.all(
+      Array.from({ length: 50 }, () => store.update('cnt001', (r) => void (r.attempts += 1))),
+    );
     expect((await (await reopen(dir)).get('cnt001'))?.attempts).toBe(50);
   });
 
@@ -67,7 +69,11 @@ describe('the choice store', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reelbot-store-'));
     const choices = await LowdbChoiceStore.open(dir);
     const base = { owner: 'telegram:1', purpose: 'media.pick', values: ['a'] };
-    await choices.put({ ...base, token: 'tok001aaaa', expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    await choices.put({
+      ...base,
+      token: 'tok001aaaa',
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    });
     await choices.put({ ...base, token: 'tok002aaaa', expiresAt: new Date(Date.now() - 1).toISOString() });
     const [first, second] = await Promise.all([choices.take('tok001aaaa'), choices.take('tok001aaaa')]);
     expect([first, second].sort()).toEqual([false, true]);

@@ -1,0 +1,160 @@
+/**
+ * Search sources and chats: one real, cheap call each (a search, Telegram's getMe, Discord's
+ * gateway lookup), with a short time limit, through the same clients the bot uses.
+ */
+import { z } from 'zod';
+import type { Config } from '../../src/config.js';
+import type { DoctorCheck } from '../../src/core/admin/doctor.js';
+import { isUpstreamError, UpstreamError } from '../../src/core/errors.js';
+import type { MediaCatalog, SearchQuery } from '../../src/core/ports.js';
+import { HttpClient } from '../http/http-client.js';
+import { failureCheck, timed } from './describe-failure.js';
+
+/** What each catalog is asked: something every instance knows, so "no hits" never looks like a fault. */
+const PROBES: Record<string, SearchQuery> = {
+  tmdb: { title: 'Inception', hint: 'movie' },
+  musicbrainz: { title: 'Radiohead', hint: 'artist' },
+  spotify: { title: 'Radiohead', hint: 'artist' },
+};
+const LABELS: Record<string, string> = { tmdb: 'TMDb', musicbrainz: 'MusicBrainz', spotify: 'Spotify' };
+
+export async function checkCatalogs(
+  config: Config,
+  catalogs: readonly MediaCatalog[],
+  timeoutMs: number,
+): Promise<DoctorCheck[]> {
+  const c = config.catalog;
+  const byName = new Map(catalogs.map((x) => [x.name, x]));
+  const help: Record<string, Parameters<typeof failureCheck>[2]> = {
+    tmdb: {
+      label: 'TMDb',
+      url: c.TMDB_BASE_URL,
+      urlVar: 'TMDB_BASE_URL',
+      keyFix:
+        'copy the key again from themoviedb.org → Settings → API into TMDB_API_KEY (the v3 key or the v4 read token)',
+      downFix: 'check the network (or TMDB_BASE_URL)',
+    },
+    musicbrainz: {
+      label: 'MusicBrainz',
+      url: c.MUSICBRAINZ_BASE_URL,
+      urlVar: 'MUSICBRAINZ_BASE_URL',
+      downFix: 'check the network, or set MUSICBRAINZ_ENABLED=false to search without it',
+    },
+    spotify: {
+      label: 'Spotify',
+      url: c.SPOTIFY_API_BASE,
+      keyFix:
+        'check SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (developer.spotify.com → Dashboard → your app)',
+      downFix: 'check the network (or SPOTIFY_API_BASE / SPOTIFY_ACCOUNTS_BASE)',
+    },
+  };
+  const out: DoctorCheck[] = [];
+  for (const name of ['tmdb', 'musicbrainz', 'spotify']) {
+    const label = LABELS[name] ?? name;
+    const catalog = byName.get(name);
+    if (!catalog) {
+      out.push(notConfigured(name));
+      continue;
+    }
+    const probe = PROBES[name] as SearchQuery;
+    const r = await timed(timeoutMs, (signal) => catalog.search(probe, signal));
+    if (r.ok) out.push({ status: 'ok', name: label, detail: `search answered in ${r.ms} ms` });
+    else out.push(failureCheck(label, r.error, help[name] as Parameters<typeof failureCheck>[2]));
+    if (name === 'musicbrainz' && !c.MUSICBRAINZ_CONTACT)
+      out.push({
+        status: 'info',
+        name: 'MusicBrainz contact',
+        detail: 'not set',
+        fix: 'set MUSICBRAINZ_CONTACT to an email or URL (MusicBrainz asks every client to identify itself)',
+      });
+  }
+  return out;
+}
+
+function notConfigured(name: string): DoctorCheck {
+  switch (name) {
+    case 'tmdb':
+      return {
+        status: 'info',
+        name: 'TMDb',
+        detail: 'not configured',
+        fix: 'set TMDB_API_KEY (themoviedb.org → Settings → API) for the best movie and show search',
+      };
+    case 'musicbrainz':
+      return { status: 'info', name: 'MusicBrainz', detail: 'turned off (MUSICBRAINZ_ENABLED=false)' };
+    default:
+      return {
+        status: 'info',
+        name: 'Spotify',
+        detail: 'not configured (optional)',
+        fix: 'set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET to rank music by Spotify popularity',
+      };
+  }
+}
+
+const telegramMe = z.object({ ok: z.literal(true), result: z.object({ username: z.string().optional() }) });
+const discordGateway = z.object({ url: z.string() });
+
+export async function checkChats(config: Config, timeoutMs: number): Promise<DoctorCheck[]> {
+  const out: DoctorCheck[] = [];
+  const { TELEGRAM_BOT_TOKEN: tg, TELEGRAM_API_ROOT: tgRoot } = config.telegram;
+  const { DISCORD_TOKEN: dc, DISCORD_API_BASE: dcBase } = config.discord;
+  if (tg) {
+    const http = new HttpClient({
+      service: 'telegram',
+      baseUrl: `${tgRoot}/bot${tg}`,
+      secrets: [tg],
+      timeoutMs,
+      retries: 0,
+    });
+    const r = await timed(timeoutMs, (signal) => http.json({ path: '/getMe', schema: telegramMe, signal }));
+    out.push(
+      r.ok
+        ? { status: 'ok', name: 'Telegram', detail: `token accepted (@${r.value.result.username ?? 'bot'})` }
+        : failureCheck('Telegram', notFoundIsAuth(r.error), {
+            label: 'Telegram',
+            url: tgRoot,
+            keyFix:
+              'copy the token again from @BotFather (/mybots → your bot → API Token) into TELEGRAM_BOT_TOKEN',
+            downFix: 'check the network (or TELEGRAM_API_ROOT)',
+          }),
+    );
+  }
+  if (dc) {
+    const http = new HttpClient({
+      service: 'discord',
+      baseUrl: `${dcBase}/v10`,
+      headers: { authorization: `Bot ${dc}` },
+      secrets: [dc],
+      timeoutMs,
+      retries: 0,
+    });
+    const r = await timed(timeoutMs, (signal) =>
+      http.json({ path: '/gateway/bot', schema: discordGateway, signal }),
+    );
+    out.push(
+      r.ok
+        ? { status: 'ok', name: 'Discord', detail: 'token accepted' }
+        : failureCheck('Discord', r.error, {
+            label: 'Discord',
+            url: dcBase,
+            keyFix: 'reset and copy the token in the Developer Portal (Bot → Token) into DISCORD_TOKEN',
+            downFix: 'check the network (or DISCORD_API_BASE)',
+          }),
+    );
+  }
+  if (!tg && !dc)
+    out.push({
+      status: 'info',
+      name: 'chats',
+      detail: 'no TELEGRAM_BOT_TOKEN or DISCORD_TOKEN: `npm start` chats in this terminal',
+      fix: 'set TELEGRAM_BOT_TOKEN (from @BotFather) and/or DISCORD_TOKEN + DISCORD_APPLICATION_ID',
+    });
+  return out;
+}
+
+/** Telegram answers a malformed token with 404 rather than 401: both mean the token is wrong. */
+function notFoundIsAuth(e: unknown): unknown {
+  if (!isUpstreamError(e) || e.failure !== 'not_found') return e;
+  return new UpstreamError(e.service, 'auth', e.message, e.status === undefined ? {} : { status: e.status });
+}

@@ -1,0 +1,105 @@
+/**
+ * Background enrichment wired from the environment: the translator the config names (DeepL when
+ * DEEPL_API_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is, else none), the job store
+ * under DATA_DIR/jobs, and the queue and desk on top. Cheap: no NLP model, so the composition root
+ * can build it at start and resume jobs a crash left running.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { VocabEnv } from '../../src/config/vocab-env.js';
+import type { Clock, Logger, Notifier } from '../../src/core/ports.js';
+import type { UserRef } from '../../src/core/types.js';
+import { EnrichmentDesk } from '../../src/core/vocab/enrichment/enrichment-desk.js';
+import { EnrichmentQueue } from '../../src/core/vocab/enrichment/queue.js';
+import type { Translator } from '../../src/core/vocab/enrichment/types.js';
+import { JsonJobStore } from '../vocab/json-job-store.js';
+import { JsonVocabStore } from '../vocab/json-vocab-store.js';
+import { DeeplTranslator } from './deepl.js';
+import { LibreTranslator } from './libretranslate.js';
+
+export interface EnrichmentWiring {
+  queue: EnrichmentQueue;
+  desk: EnrichmentDesk;
+  translator?: Translator;
+}
+
+export interface CreateEnrichmentOptions {
+  notifier?: Notifier;
+  /** Admins may backfill and are not bound by ENRICH_PER_HOUR. */
+  isAdmin?: (user: UserRef) => boolean;
+  clock?: Clock;
+  fetchImpl?: typeof fetch;
+}
+
+/** The first configured translator, in the order DeepL, LibreTranslate. */
+export function createTranslator(
+  env: VocabEnv,
+  logger: Logger,
+  fetchImpl?: typeof fetch,
+): Translator | undefined {
+  const common = {
+    timeoutMs: env.TRANSLATE_TIMEOUT_MS,
+    maxConcurrent: env.ENRICH_CONCURRENCY,
+    ...(fetchImpl ? { fetchImpl } : {}),
+  };
+  if (env.DEEPL_API_KEY) {
+    return new DeeplTranslator({
+      apiKey: env.DEEPL_API_KEY,
+      ...(env.DEEPL_BASE_URL ? { baseUrl: env.DEEPL_BASE_URL } : {}),
+      logger: logger.child({ module: 'deepl' }),
+      ...common,
+    });
+  }
+  if (env.LIBRETRANSLATE_URL) {
+    return new LibreTranslator({
+      baseUrl: env.LIBRETRANSLATE_URL,
+      ...(env.LIBRETRANSLATE_API_KEY ? { apiKey: env.LIBRETRANSLATE_API_KEY } : {}),
+      maxTexts: env.LIBRETRANSLATE_BATCH,
+      logger: logger.child({ module: 'libretranslate' }),
+      ...common,
+    });
+  }
+  return undefined;
+}
+
+export function createEnrichment(
+  env: VocabEnv & { DATA_DIR: string },
+  logger: Logger,
+  opts: CreateEnrichmentOptions = {},
+): EnrichmentWiring {
+  const log = logger.child({ module: 'enrichment' });
+  const translator = createTranslator(env, log, opts.fetchImpl);
+  const vocabs = new JsonVocabStore(join(env.DATA_DIR, 'vocab'));
+  const queue = new EnrichmentQueue({
+    jobs: new JsonJobStore(join(env.DATA_DIR, 'jobs')),
+    vocabs,
+    ...(translator ? { translator } : {}),
+    ...(opts.notifier ? { notifier: opts.notifier } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    logger: log,
+    concurrency: env.ENRICH_CONCURRENCY,
+    perHour: env.ENRICH_PER_HOUR,
+    quotaPauseMinutes: env.ENRICH_QUOTA_PAUSE_MINUTES,
+    requestTimeoutMs: env.TRANSLATE_TIMEOUT_MS * 4,
+  });
+  log.info({ translator: translator?.name ?? 'none' }, 'enrichment ready');
+  const vocabDir = join(env.DATA_DIR, 'vocab');
+  const desk = new EnrichmentDesk(queue, vocabs, {
+    logger: log,
+    movies: () => storedMovies(vocabDir),
+    ...(opts.isAdmin ? { isAdmin: opts.isAdmin } : {}),
+  });
+  return { queue, desk, ...(translator ? { translator } : {}) };
+}
+
+/** The keys of the vocabularies stored under DATA_DIR/vocab (file names are the keys). */
+async function storedMovies(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir))
+      .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+      .map((f) => f.slice(0, -'.json'.length));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}

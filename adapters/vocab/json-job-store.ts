@@ -1,0 +1,76 @@
+/**
+ * JobStore as one JSON file per enrichment job under DATA_DIR/jobs/, written atomically (temp
+ * file + rename). A file that does not parse or has the wrong shape is skipped (and logged by the
+ * caller's absence of it): the job is simply started again when someone asks.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { EnrichmentJob, JobStore } from '../../src/core/vocab/enrichment/types.js';
+import { fileNameFor, readJson, writeJsonAtomic } from './atomic-json.js';
+
+const userRef = z.object({
+  platform: z.enum(['telegram', 'discord', 'terminal', 'http']),
+  userId: z.string(),
+  chatId: z.string(),
+  name: z.string().optional(),
+  roles: z.array(z.string()).optional(),
+});
+
+const job = z.object({
+  key: z.string(),
+  movieKey: z.string(),
+  title: z.string(),
+  language: z.string(),
+  status: z.enum(['queued', 'running', 'ready', 'failed', 'paused']),
+  total: z.number().int(),
+  done: z.number().int(),
+  reason: z.string().optional(),
+  retryAt: z.string().optional(),
+  translator: z.string(),
+  words: z.record(z.string(), z.string()),
+  sentences: z.record(z.string(), z.string()),
+  chars: z.object({ words: z.number(), sentences: z.number() }),
+  requests: z.number().int(),
+  askers: z.array(z.object({ user: userRef, at: z.string(), notified: z.boolean() })),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().optional(),
+  pauseNotified: z.boolean().optional(),
+});
+
+export class JsonJobStore implements JobStore {
+  /** `dir` is DATA_DIR/jobs. */
+  constructor(private readonly dir: string) {}
+
+  async get(key: string): Promise<EnrichmentJob | undefined> {
+    const parsed = job.safeParse(await readJson(this.path(key)));
+    return parsed.success && parsed.data.key === key ? (parsed.data as EnrichmentJob) : undefined;
+  }
+
+  async put(value: EnrichmentJob): Promise<void> {
+    await writeJsonAtomic(this.path(value.key), value);
+  }
+
+  async list(): Promise<EnrichmentJob[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+    const out: EnrichmentJob[] = [];
+    for (const name of names) {
+      if (!name.endsWith('.json') || name.startsWith('.')) continue;
+      const parsed = job.safeParse(await readJson(join(this.dir, name)));
+      if (parsed.success) out.push(parsed.data as EnrichmentJob);
+    }
+    return out;
+  }
+
+  private path(key: string): string {
+    return join(this.dir, fileNameFor(key));
+  }
+}

@@ -1,0 +1,55 @@
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LowdbFile } from '../../../adapters/store/lowdb-file.js';
+import { LowdbRequestStore } from '../../../adapters/store/request-store.js';
+import { newRequest } from '../../../src/core/media/request-lifecycle.js';
+import type { UserRef } from '../../../src/core/types.js';
+
+const user: UserRef = { platform: 'telegram', userId: '1', chatId: '1' };
+
+async function open(dir: string) {
+  LowdbFile.forget(join(dir, 'requests.json'));
+  return LowdbRequestStore.open(dir);
+}
+
+function openFileIds(dir: string): string[] {
+  return (
+    JSON.parse(readFileSync(join(dir, 'requests.json'), 'utf8')) as { requests: { id: string }[] }
+  ).requests.map((r) => r.id);
+}
+
+describe('finished requests leave the file that is rewritten on every change', () => {
+  it('moves a request to the archive when it finishes, and keeps it readable after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reelbot-archive-'));
+    const store = await open(dir);
+    await store.insert(newRequest('open01', user, { text: 'add A', title: 'A' }, new Date()));
+    await store.insert(newRequest('done01', user, { text: 'add B', title: 'B' }, new Date()));
+    await store.update('done01', (r) => void (r.status = 'available'));
+    expect(openFileIds(dir)).toEqual(['open01']);
+
+    const again = await open(dir);
+    expect((await again.get('done01'))?.status).toBe('available');
+    expect((await again.list()).map((r) => r.id).sort()).toEqual(['done01', 'open01']);
+  });
+
+  it('brings a finished request back when it is reopened (an admin retry)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reelbot-archive-'));
+    const store = await open(dir);
+    await store.insert(newRequest('fail01', user, { text: 'add C', title: 'C' }, new Date()));
+    await store.update('fail01', (r) => void (r.status = 'failed'));
+    await store.update('fail01', (r) => void (r.status = 'failed_retryable'));
+    expect(openFileIds(dir)).toEqual(['fail01']);
+    expect((await (await open(dir)).get('fail01'))?.status).toBe('failed_retryable');
+  });
+
+  it('ignores a line a crash cut short and keeps the snapshot before it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reelbot-archive-'));
+    const store = await open(dir);
+    await store.insert(newRequest('torn01', user, { text: 'add D', title: 'D' }, new Date()));
+    await store.update('torn01', (r) => void (r.status = 'cancelled'));
+    appendFileSync(join(dir, 'requests-archive.jsonl'), '{"id":"torn01","status":"avail');
+    expect((await (await open(dir)).get('torn01'))?.status).toBe('cancelled');
+  });
+});

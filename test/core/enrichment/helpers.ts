@@ -1,0 +1,58 @@
+/** A hand-made movie vocabulary and a recording notifier for the enrichment tests. */
+import type { Notifier } from '../../../src/core/ports.js';
+import type { Reply, UserRef } from '../../../src/core/types.js';
+import type { CefrLevel, MovieVocab, VocabEntry } from '../../../src/core/vocab/types.js';
+
+const LEVELS: CefrLevel[] = ['A2', 'B1', 'B2', 'C1', 'C2'];
+
+/** `n` graded words `word0…`, each with one dialogue line, plus one unlisted interjection. */
+export function syntheticVocab(key: string, n: number, title = 'Test Movie'): MovieVocab {
+  const entries: VocabEntry[] = [];
+  const sentences: MovieVocab['sentences'] = [];
+  for (let i = 0; i < n; i++) {
+    sentences.push({
+      text: `We need the word${i} before the music stops, Cobb.`,
+      kind: 'dialogue',
+      speaker: 'ARTHUR',
+    });
+    entries.push({
+      lemma: `word${i}`,
+      pos: 'noun',
+      level: LEVELS[i % LEVELS.length] as CefrLevel,
+      source: i % 7 === 0 ? 'estimated' : 'CEFR-J',
+      count: n - i,
+      forms: [`word${i}`],
+      sentences: [i],
+    });
+  }
+  entries.push({ lemma: 'whoa', pos: 'other', source: 'unlisted', count: 1, forms: ['whoa'], sentences: [] });
+  const perLevel = { A1: 0, A2: 0, B1: 0, B2: 0, C1: 0, C2: 0 };
+  return {
+    key,
+    title,
+    script: { source: 'IMSDb', format: 'screenplay', characters: 1000 },
+    analysisVersion: 1,
+    analysedAt: new Date(0).toISOString(),
+    profile: {
+      runningWords: n * 9,
+      distinctWords: n,
+      perLevel,
+      estimated: 0,
+      unlisted: 1,
+      coverage: { ...perLevel },
+    },
+    entries,
+    sentences,
+  };
+}
+
+export class RecordingNotifier implements Notifier {
+  readonly sent: { to: UserRef; reply: Reply }[] = [];
+  async send(to: UserRef, reply: Reply): Promise<void> {
+    this.sent.push({ to, reply });
+  }
+}
+
+export function person(i: number): UserRef {
+  return { platform: 'telegram', userId: `u${i}`, chatId: `chat-${i}` };
+}
