@@ -33,10 +33,10 @@ async function main(): Promise<number> {
 
   // With no chat token the bot chats in this terminal instead (README: "Quick start").
   const terminalMode = !config.telegram.TELEGRAM_BOT_TOKEN && !config.discord.DISCORD_TOKEN;
-  // In the terminal, JSON logs would drown the conversation: warnings only, unless asked for.
+  // In the terminal, JSON logs would drown the conversation: errors only, unless asked for.
   const quiet =
     terminalMode && !process.env.LOG_LEVEL
-      ? { ...config, core: { ...config.core, LOG_LEVEL: 'warn' as const } }
+      ? { ...config, core: { ...config.core, LOG_LEVEL: 'error' as const } }
       : config;
   let app;
   try {

@@ -162,8 +162,14 @@ export class HttpClient {
   ): Promise<RawResponse> {
     const where = `${method} ${describeUrl(url, this.secrets)}`;
     const retries = this.opts.retries ?? 2;
+    let lastError: UpstreamError | undefined;
     for (let attempt = 0; ; attempt++) {
-      this.checkQueue(req, where);
+      try {
+        this.checkQueue(req, where);
+      } catch (queued) {
+        // A retry that would wait past the deadline: report why the first try failed instead.
+        throw lastError ?? queued;
+      }
       const started = Date.now();
       let res: RawResponse;
       this.pending += 1;
@@ -172,6 +178,7 @@ export class HttpClient {
       } catch (e) {
         const err = e instanceof UpstreamError ? e : this.networkError(e, where, req.signal);
         if (err.retryable && attempt < retries && !req.signal?.aborted && err.failure !== 'timeout') {
+          lastError = err;
           await this.pause(backoffMs(attempt), req.signal);
           continue;
         }
@@ -191,6 +198,7 @@ export class HttpClient {
       const err = this.statusError(res, where, retryAfterMs, explicit);
       const canWait = retryAfterMs <= (this.opts.maxRetryAfterMs ?? 10_000) && !req.signal?.aborted;
       if (err.retryable && attempt < retries && canWait) {
+        lastError = err;
         // "Retry-After: 0" (MusicBrainz's 503) still waits the backoff, or retries would hammer it.
         await this.pause(Math.max(retryAfterMs, backoffMs(attempt)), req.signal);
         continue;

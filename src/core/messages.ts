@@ -44,6 +44,8 @@ const TEXT: Record<string, string> = {
     'I can’t search right now: {sources}. I kept your request ({id}) and will try again; I’ll tell you what I find.',
   'media.noCatalogs':
     'No search source is set up, so I can’t look titles up. An admin needs to set TMDB_API_KEY or an *arr URL (see README).',
+  'media.noVideoSources':
+    'Only music sources are set up, so I can’t find movies or shows: an admin can set TMDB_API_KEY, or SONARR_URL/RADARR_URL with their keys.',
   'media.added': 'Added {title} to {backend}{searching}.',
   'media.alreadyPresent': '{title} is already in your library ({backend}).',
   'media.retrying':

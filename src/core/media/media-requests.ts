@@ -150,6 +150,7 @@ export class MediaRequests {
         { sources: `${down} did not answer`, id },
         { requestId: id },
       );
+      reply.text += this.coverageNote();
       await requests.update(id, (x) => {
         x.attempts = attempts;
         x.nextAttemptAt = nextAttemptAt(clock.now(), attempts);
@@ -165,6 +166,7 @@ export class MediaRequests {
         { title: r.query.title, closest, sourcesNote: note },
         { requestId: id },
       );
+      reply.text += this.coverageNote();
       await requests.update(id, (x) => {
         x.reason = reply.text;
         transition(x, 'failed', actor, clock.now(), 'not found');
@@ -447,6 +449,12 @@ export class MediaRequests {
     const after = await this.deps.requests.get(r.id);
     if (!after || !SETTLED.has(after.status)) return;
     await this.tell(r.user, { ...reply, code, text: say(code, { id: r.id, outcome: reply.text }) }, logger);
+  }
+
+  /** When no configured source can find movies or shows, say what to set (a fresh install). */
+  private coverageNote(): string {
+    const video = this.deps.catalogs.some((c) => c.kinds.includes('movie') || c.kinds.includes('series'));
+    return video ? '' : `\n${say('media.noVideoSources')}`;
   }
 
   private async tell(user: UserRef, reply: Reply, logger: Logger): Promise<void> {
