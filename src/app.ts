@@ -116,6 +116,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       },
       choiceTtlMs: config.core.CHOICE_TTL_MINUTES * 60_000,
       maxAttempts: config.core.MAX_ATTEMPTS,
+      askSeasons: config.core.ASK_SEASONS,
       ...(config.core.BOT_NAME ? { botName: config.core.BOT_NAME } : {}),
       access: accessRules(config),
       requireApproval: config.core.REQUIRE_APPROVAL,

@@ -41,6 +41,8 @@ const fields = z.object({
   PROCESS_CRON: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('*/5 * * * *')),
   /** Attempts before a retryable failure becomes final. */
   MAX_ATTEMPTS: intWithDefault(8, 1, 100),
+  /** Ask which seasons to monitor (all, first, latest, future) when a series is added. */
+  ASK_SEASONS: boolWithDefault(false),
   /** Who may request (`telegram:123,discord:456`). Empty, with no ALLOWED_CHATS or request roles: everyone. */
   ALLOWED_USERS: platformKeys('telegram:123456789'),
   /** Who may administer (and always request): admin commands, approvals. */

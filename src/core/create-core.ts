@@ -40,6 +40,8 @@ export interface CoreSettings {
   policy: DecisionPolicy;
   choiceTtlMs: number;
   maxAttempts: number;
+  /** Ask which seasons to monitor when a series is added. */
+  askSeasons?: boolean;
   /** Stripped when people address the bot by name in text. */
   botName?: string;
   /** How long autocomplete may take, ms (Discord allows 3 s in all). */
@@ -88,6 +90,7 @@ export function createCore(deps: CoreDeps): ReelCore {
     logger,
     policy: settings.policy,
     maxAttempts: settings.maxAttempts,
+    askSeasons: settings.askSeasons ?? false,
     approval: {
       required: settings.requireApproval ?? false,
       isAdmin: (u) => isAdmin(access, u),

@@ -46,6 +46,9 @@ const TEXT: Record<string, string> = {
     'No search source is set up, so I can’t look titles up. An admin needs to set TMDB_API_KEY or an *arr URL (see README).',
   'media.noVideoSources':
     'Only music sources are set up, so I can’t find movies or shows: an admin can set TMDB_API_KEY, or SONARR_URL/RADARR_URL with their keys.',
+  'media.whichBackend': 'Where should {title} go?',
+  'media.whichSeasons': 'Which seasons of {title} should be monitored?',
+  'media.cancelledOption': 'OK, {title} was not added.',
   'media.added': 'Added {title} to {backend}{searching}.',
   'media.alreadyPresent': '{title} is already in your library ({backend}).',
   'media.retrying':

@@ -30,6 +30,7 @@ import type { ClassificationCache } from './classification-cache.js';
 import { classify, type DecisionPolicy } from './classify.js';
 import { choiceLabels, sourcesNote } from './labels.js';
 import { newRequest, newRequestId, nextAttemptAt, PENDING_STATES, transition } from './request-lifecycle.js';
+import { ASK_BACKEND, ASK_MONITOR, nextQuestion } from './request-options.js';
 import { cardFor, displayTitle, sendRequest } from './send-request.js';
 
 export interface MediaDeps {
@@ -43,6 +44,8 @@ export interface MediaDeps {
   policy: DecisionPolicy;
   maxAttempts: number;
   approval: ApprovalPolicy;
+  /** Ask which seasons to monitor when a series is added (ASK_SEASONS). */
+  askSeasons?: boolean;
   cache?: ClassificationCache;
   metrics?: ErrorCounter;
 }
@@ -215,7 +218,10 @@ export class MediaRequests {
     return note ? { ...reply, text: `${reply.text}\n(${note.replace(/^ — /, '')})` } : reply;
   }
 
-  /** The work is chosen: send it, or hold it for an admin when approval is required. */
+  /**
+   * The work is chosen: ask what is still open (which instance, which seasons), then send it, or
+   * hold it for an admin when approval is required.
+   */
   private async approveOrHold(
     id: string,
     chosen: Candidate,
@@ -225,6 +231,30 @@ export class MediaRequests {
   ): Promise<Reply> {
     const { requests, clock } = this.deps;
     const current = await requests.get(id);
+    const question = current
+      ? nextQuestion(current, chosen, this.deps.backends, this.deps.askSeasons ?? false)
+      : undefined;
+    if (current && question) {
+      const token = await this.deps.choices.offer(acting.chooser, question.purpose, question.values, id);
+      await requests.update(id, (x) => {
+        x.chosen = chosen;
+        transition(x, 'needs_choice', acting.actor, clock.now(), `${note}; asked ${question.purpose}`, {
+          ...detail,
+          token,
+        });
+      });
+      return {
+        code: question.code,
+        text: say(question.code, { title: displayTitle(chosen) }),
+        card: cardFor(chosen),
+        choices: {
+          token,
+          options: question.labels.map((label) => ({ label, kind: chosen.kind })),
+          noneLabel: 'Cancel',
+        },
+        requestId: id,
+      };
+    }
     const hold = current ? needsApproval(this.deps.approval, current.user, acting.byAdmin) : false;
     const r = await requests.update(id, (x) => {
       x.chosen = chosen;
@@ -232,6 +262,42 @@ export class MediaRequests {
     });
     if (hold) return announceForApproval(r, this.deps);
     return (await sendRequest(id, acting.actor, this.deps)).reply;
+  }
+
+  /** An answer to "which instance?" or "which seasons?": store it and go on. */
+  private async answer(
+    user: UserRef,
+    token: string,
+    requestId: string,
+    purpose: string,
+    value: string | undefined,
+  ): Promise<Reply> {
+    const { choices, requests, clock } = this.deps;
+    return this.exclusive(requestId, async () => {
+      if (!(await choices.take(token))) return textReply('choice.expired', {}, { private: true });
+      const r = await requests.get(requestId);
+      if (!r?.chosen || r.status !== 'needs_choice')
+        return textReply('choice.expired', {}, { private: true });
+      const actor = userKey(user);
+      if (value === undefined) {
+        await requests.update(requestId, (x) =>
+          transition(x, 'cancelled', actor, clock.now(), 'cancelled at a question'),
+        );
+        return textReply('media.cancelledOption', { title: displayTitle(r.chosen) }, { requestId });
+      }
+      await requests.update(requestId, (x) => {
+        if (purpose === ASK_BACKEND) x.options.backend = value;
+        else x.options.monitor = value;
+      });
+      const byAdmin = this.deps.approval.isAdmin(user);
+      return this.approveOrHold(
+        requestId,
+        r.chosen,
+        { actor, chooser: user, byAdmin },
+        `answered ${purpose}`,
+        { value },
+      );
+    });
   }
 
   /**
@@ -254,6 +320,15 @@ export class MediaRequests {
         return textReply('admin.denied', { verb: verdict }, { private: true });
       if (!(await choices.take(token))) return textReply('choice.expired', {}, { private: true });
       return this.settle(user, requestId, verdict);
+    }
+    if (choice.purpose === ASK_BACKEND || choice.purpose === ASK_MONITOR) {
+      return this.answer(
+        user,
+        token,
+        requestId,
+        choice.purpose,
+        option === 'none' ? undefined : choice.values[option],
+      );
     }
     if (choice.purpose !== PICK) return textReply('choice.invalid', {}, { private: true });
     return this.pick(user, token, requestId, choice.values, option);
