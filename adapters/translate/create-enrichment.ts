@@ -1,7 +1,8 @@
 /**
  * Background enrichment wired from the environment: the translator the config names (DeepL when
- * DEEPL_API_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is, else none), the job store
- * under DATA_DIR/jobs, and the queue and desk on top. Cheap: no NLP model, so the composition root
+ * DEEPL_API_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is, else Apertium APy when
+ * APERTIUM_URL is, else FreeDict files in DICTIONARY_DIR, else none), the job store under
+ * DATA_DIR/jobs, and the queue and desk on top. Cheap: no NLP model, so the composition root
  * can build it at start and resume jobs a crash left running.
  */
 import { readdir } from 'node:fs/promises';
@@ -14,7 +15,9 @@ import { EnrichmentQueue } from '../../src/core/vocab/enrichment/queue.js';
 import type { Translator } from '../../src/core/vocab/enrichment/types.js';
 import { JsonJobStore } from '../vocab/json-job-store.js';
 import { JsonVocabStore } from '../vocab/json-vocab-store.js';
+import { ApertiumTranslator } from './apertium.js';
 import { DeeplTranslator } from './deepl.js';
+import { FreeDictTranslator } from './freedict.js';
 import { LibreTranslator } from './libretranslate.js';
 
 export interface EnrichmentWiring {
@@ -31,7 +34,7 @@ export interface CreateEnrichmentOptions {
   fetchImpl?: typeof fetch;
 }
 
-/** The first configured translator, in the order DeepL, LibreTranslate. */
+/** The first configured translator: DeepL, LibreTranslate, Apertium APy, then an offline dictionary. */
 export function createTranslator(
   env: VocabEnv,
   logger: Logger,
@@ -59,6 +62,14 @@ export function createTranslator(
       ...common,
     });
   }
+  if (env.APERTIUM_URL) {
+    return new ApertiumTranslator({
+      baseUrl: env.APERTIUM_URL,
+      logger: logger.child({ module: 'apertium' }),
+      ...common,
+    });
+  }
+  if (env.DICTIONARY_DIR) return new FreeDictTranslator(env.DICTIONARY_DIR);
   return undefined;
 }
 

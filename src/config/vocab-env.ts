@@ -11,6 +11,10 @@ export const vocabEnv = z.object({
   DEEPL_BASE_URL: optionalUrl(),
   LIBRETRANSLATE_URL: optionalUrl(),
   LIBRETRANSLATE_API_KEY: optionalString(),
+  /** An Apertium APy server (rule-based, self-hosted; few English pairs: Spanish, Catalan …). */
+  APERTIUM_URL: optionalUrl(),
+  /** A folder of FreeDict dictd files (eng-deu.index + eng-deu.dict.dz …): offline word glosses. */
+  DICTIONARY_DIR: optionalString(),
   /** Texts per LibreTranslate request (match the server's --batch-limit). */
   LIBRETRANSLATE_BATCH: intWithDefault(50, 1, 1000),
   /** Enrichment jobs (translations per movie and language) running at once. */

@@ -10,6 +10,7 @@ export const VOCAB_USAGE = [
   '• vocab Inception fr B2+ — only B2 and harder',
   '• vocab The Matrix pt-br C1-C2',
   'Send a .srt or .vtt subtitle file with the command to use it as the script.',
+  'Then: vocab word kick (translation and examples) · vocab export (Anki file) · vocab status · vocab stats',
 ].join('\n');
 
 const TEXT: Record<string, string> = {
@@ -54,6 +55,10 @@ const TEXT: Record<string, string> = {
     'You’ve started {limit} translation jobs in the last hour, the most there may be; ask again later for translations of this one.',
   'vocab.enrichReady':
     'Translations of {title} into {language} are ready: {words} words ({translator}). Open one with “vocab word <word>”, or get them all for Anki with “vocab export”.',
+  'vocab.enrichProgressLine': 'Translating into {language} ({translator}): {done} of {total} words…',
+  'vocab.enrichDoneLine':
+    'Translations into {language} are ready ({words} words): “vocab word <word>” or “vocab export”.',
+  'vocab.enrichFailedLine': 'Translations stopped: {why}.',
   'vocab.enrichFailed': 'I could not translate the words of {title} into {language}: {why}.',
   'vocab.enrichPaused':
     'Translating {title} into {language} is paused: {why}. I’ll carry on by myself in about {minutes} minutes and message you when it’s done.',

@@ -233,7 +233,10 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
       maxChars: footer ? Math.max(200, maxChars - footer.text.length - 2) : maxChars,
     });
     const reply: Reply = { code: 'vocab.profile', text: footer ? `${text}\n\n${footer.text}` : text };
-    if (footer?.progress) reply.progress = footer.progress;
+    if (footer?.progress) {
+      reply.progress = footer.progress;
+      deps.enrichment?.shown(user, footer.progress.jobKey, text);
+    }
     return reply;
   }
 

@@ -4,11 +4,13 @@
  * never leak into errors.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ApertiumTranslator } from '../../../adapters/translate/apertium.js';
 import { DeeplTranslator, deeplHost } from '../../../adapters/translate/deepl.js';
 import { LibreTranslator } from '../../../adapters/translate/libretranslate.js';
 import { UpstreamError } from '../../../src/core/errors.js';
 import { findLanguage } from '../../../src/core/vocab/languages.js';
 import type { Language } from '../../../src/core/vocab/types.js';
+import { startFakeApertium } from '../../fakes/apertium.js';
 import { startFakeDeepl, type FakeDeepl } from '../../fakes/deepl.js';
 import { startFakeLibreTranslate, type FakeLibreTranslate } from '../../fakes/libretranslate.js';
 
@@ -153,5 +155,27 @@ describe('LibreTranslate', () => {
   it('429 is retried', async () => {
     libre.fail({ kind: 'status', status: 429, body: { error: 'Slowdown: 1 per 1 second' } }, 1);
     expect((await make().translate(['kick'], fr, { signal: signal() })).texts).toEqual(['fr:kick']);
+  });
+});
+
+describe('Apertium APy', () => {
+  it('one form POST per text (langpair eng|spa, markUnknown=no), answers in order; a missing pair → rejected', async () => {
+    const apy = await startFakeApertium(['eng|spa']);
+    try {
+      const t = new ApertiumTranslator({ baseUrl: apy.url, timeoutMs: 2000 });
+      const es = findLanguage('es') as Language;
+      expect(t.supports(es)).toBe(true);
+      expect(t.supports(findLanguage('ja') as Language)).toBe(false);
+      const res = await t.translate(['kick', 'dream', 'abandon'], es, { signal: signal() });
+      expect(res).toEqual({ texts: ['spa:kick', 'spa:dream', 'spa:abandon'], characters: 16 });
+      const calls = apy.callsTo('POST', '/translate');
+      expect(calls).toHaveLength(3);
+      expect(calls.map((c) => c.body)).toContainEqual({ langpair: 'eng|spa', q: 'dream', markUnknown: 'no' });
+      const e = await failure(t.translate(['kick'], findLanguage('ca') as Language, { signal: signal() }));
+      expect(e.failure).toBe('rejected');
+      expect(e.status).toBe(400);
+    } finally {
+      await apy.close();
+    }
   });
 });

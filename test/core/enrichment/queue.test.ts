@@ -79,7 +79,8 @@ describe('GIVEN 20 people asking for the same movie and language at once', () =>
     for (const n of notifier.sent) {
       expect(n.reply.code).toBe('vocab.enrichReady');
       expect(n.reply.text).toContain('Test Movie into French are ready: 120 words (DeepL)');
-      expect(n.reply.progress).toEqual({ jobKey: 'test-movie--fr' });
+      // A new message (it pings), not an edit of the list: no progress key.
+      expect(n.reply.progress).toBeUndefined();
     }
     const job = await q.get('test-movie--fr');
     expect(job).toMatchObject({ status: 'ready', done: 120, total: 120, requests: 3 });
@@ -105,6 +106,19 @@ describe('GIVEN a finished job', () => {
     await q.idle();
     expect(deepl.requests).toBe(calls);
     expect((await q.get('test-movie--de'))?.words['word1|noun']).toBe('de:word1');
+  });
+
+  it('THEN a list analysed again with new words sends only those', async () => {
+    const { q, notifier } = queue();
+    await q.ask(vocab, fr, person(1));
+    await q.idle();
+    const grown = syntheticVocab('test-movie', 125);
+    await new JsonVocabStore(join(dir, 'vocab')).put(grown);
+    expect((await q.ask(grown, fr, person(2))).kind).toBe('joined');
+    await q.idle();
+    expect(deepl.translated.slice(120)).toEqual(['word120', 'word121', 'word122', 'word123', 'word124']);
+    expect(await q.get('test-movie--fr')).toMatchObject({ status: 'ready', done: 125, total: 125 });
+    expect(notifier.sent.map((n) => userKey(n.to))).toEqual(['telegram:u1', 'telegram:u2']);
   });
 
   it('THEN asking again never counts toward the hourly limit; new jobs do', async () => {

@@ -5,7 +5,8 @@
  * their examples, the export imports into Anki, and a process killed mid-job resumes after restart.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EnrichmentJob } from '../../../src/core/vocab/enrichment/types.js';
@@ -13,6 +14,7 @@ import { startFakeDeepl, type FakeDeepl } from '../../fakes/deepl.js';
 import { startFakeImsdb, type FakeImsdb } from '../../fakes/imsdb.js';
 import { startFakeLibreTranslate, type FakeLibreTranslate } from '../../fakes/libretranslate.js';
 import { alice, bob, startWorld, type World } from '../../helpers/world.js';
+import { writeDictd } from '../../adapters/translate/dictd.js';
 import { person } from './helpers.js';
 
 const KEY = 'deepl-story-key-0003:fx';
@@ -58,6 +60,11 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
+/** Notifications posted anew (progress edits of the list carry `progress` and are left out). */
+function pings(w: World | undefined) {
+  return (w?.chat.sent ?? []).filter((s) => s.reply.progress === undefined);
+}
+
 function jobFile(w: { dataDir: string }, key: string): EnrichmentJob | undefined {
   try {
     return JSON.parse(readFileSync(join(w.dataDir, 'jobs', `${key}.json`), 'utf8')) as EnrichmentJob;
@@ -75,10 +82,21 @@ describe('GIVEN DeepL is configured', () => {
     expect(reply.text).toContain('Translations into French are on their way (DeepL)');
     const jobKey = reply.progress?.jobKey ?? '';
     expect(jobKey).toMatch(/^inception.*--fr$/);
-    await until(() => world?.chat.sent.length === 1);
-    const [note] = world.chat.sent;
+    await until(() => pings(world).length === 1);
+    const [note] = pings(world);
     expect(note?.to).toEqual(alice);
-    expect(note?.reply).toMatchObject({ code: 'vocab.enrichReady', progress: { jobKey } });
+    expect(note?.reply.code).toBe('vocab.enrichReady');
+    // Progress edits the list in place: the same list, the job's line under it, ending "ready".
+    const list = reply.text.slice(0, reply.text.lastIndexOf('\n\nTranslations into French'));
+    const edits = world.chat.sent.filter((s) => s.reply.progress?.jobKey === jobKey);
+    expect(edits.length).toBeGreaterThanOrEqual(2);
+    for (const e of edits) {
+      expect(e.to).toEqual(alice);
+      expect(e.reply.code).toBe('vocab.enrichProgress');
+      expect(e.reply.text.startsWith(`${list}\n\n`)).toBe(true);
+    }
+    expect(edits[0]?.reply.text).toMatch(/Translating into French \(DeepL\): \d+ of \d+ words…$/);
+    expect(edits.at(-1)?.reply.text).toMatch(/Translations into French are ready \(\d+ words\)/);
     const job = jobFile(world, jobKey);
     expect(job?.status).toBe('ready');
     expect(deepl.requests).toBe(Math.ceil((job?.total ?? 0) / 50));
@@ -106,7 +124,7 @@ describe('GIVEN DeepL is configured', () => {
     // The same movie asked again, and in the language again: instant, no new job.
     const again = await world.say('vocab Inception in French', bob);
     expect(again.text).toContain('Translations into French are ready');
-    expect(again.progress?.jobKey).toBe(jobKey);
+    expect(again.progress).toBeUndefined(); // nothing under way to follow
   }, 20_000);
 
   it('THEN 20 people asking at once share one job and one set of calls, and each is told in their chat', async () => {
@@ -116,22 +134,22 @@ describe('GIVEN DeepL is configured', () => {
     const replies = await Promise.all(people.map((p) => world?.say('vocab Inception in French', p)));
     const keys = new Set(replies.map((r) => r?.progress?.jobKey));
     expect(keys.size).toBe(1);
-    await until(() => world?.chat.sent.length === 20);
+    await until(() => pings(world).length === 20);
     const job = jobFile(world, [...keys][0] ?? '');
     expect(deepl.requests).toBe(Math.ceil((job?.total ?? 0) / 50));
     expect(deepl.translated).toHaveLength(job?.total ?? -1);
-    expect(new Set(world.chat.sent.map((s) => s.to.chatId))).toEqual(new Set(people.map((p) => p.chatId)));
-    expect(world.chat.sent.every((s) => s.reply.code === 'vocab.enrichReady')).toBe(true);
+    expect(new Set(pings(world).map((s) => s.to.chatId))).toEqual(new Set(people.map((p) => p.chatId)));
+    expect(pings(world).every((s) => s.reply.code === 'vocab.enrichReady')).toBe(true);
   }, 20_000);
 
   it('THEN switching language starts a new job, and switching back is instant', async () => {
     world = await startWorld({ env: withDeepl(), musicbrainz: false, sonarr: false, lidarr: false });
     await world.say('vocab Inception in French');
-    await until(() => world?.chat.sent.length === 1);
+    await until(() => pings(world).length === 1);
     const german = await world.say('vocab Inception in German');
     expect(german.text).toContain('Translations into German are on their way');
     expect(german.progress?.jobKey).toMatch(/--de$/);
-    await until(() => world?.chat.sent.length === 2);
+    await until(() => pings(world).length === 2);
     const calls = deepl.requests;
     const back = await world.say('vocab Inception in French');
     expect(back.text).toContain('Translations into French are ready');
@@ -142,7 +160,7 @@ describe('GIVEN DeepL is configured', () => {
   it('THEN the export is an Anki TSV with the header lines and six columns, tags for movie and level', async () => {
     world = await startWorld({ env: withDeepl(), musicbrainz: false, sonarr: false, lidarr: false });
     await world.say('vocab Inception in French B2+');
-    await until(() => world?.chat.sent.length === 1);
+    await until(() => pings(world).length === 1);
     const reply = await world.say('vocab export');
     expect(reply.text).toMatch(/^Inception: \d+ B2\+ words for Anki/);
     const doc = reply.document;
@@ -179,14 +197,14 @@ describe('GIVEN an admin', () => {
       lidarr: false,
     });
     const fr = await world.say('vocab Inception in French', bob);
-    await until(() => world?.chat.sent.length === 1);
+    await until(() => pings(world).length === 1);
     expect((await world.say('vocab backfill German', bob)).code).toBe('vocab.adminOnly');
     const reply = await world.say('vocab backfill German');
     expect(reply.text).toBe('Backfill into German: 1 jobs started, 0 already under way, 0 already done.');
     const deKey = (fr.progress?.jobKey ?? '').replace(/--fr$/, '--de');
     await until(() => jobFile(world ?? { dataDir: '' }, deKey)?.status === 'ready');
     expect(jobFile(world, deKey)?.askers).toEqual([]);
-    expect(world.chat.sent).toHaveLength(1);
+    expect(pings(world)).toHaveLength(1);
     const again = await world.say('vocab backfill de');
     expect(again.text).toBe('Backfill into German: 0 jobs started, 0 already under way, 1 already done.');
     const stats = await world.say('vocab stats');
@@ -217,6 +235,27 @@ describe('GIVEN no translator', () => {
   }, 20_000);
 });
 
+describe('GIVEN only an offline dictionary (FreeDict files)', () => {
+  it('THEN words get glosses, a word without an entry says so, and sentences stay untranslated', async () => {
+    const dictDir = mkdtempSync(join(tmpdir(), 'reelbot-dict-'));
+    writeDictd(dictDir, 'eng-deu', [['abandon', 'abandon /əˈbændən/\n<verb>\n1. aufgeben\n2. verlassen\n']]);
+    world = await startWorld({
+      env: { ...base(), DICTIONARY_DIR: dictDir },
+      musicbrainz: false,
+      sonarr: false,
+      lidarr: false,
+    });
+    const reply = await world.say('vocab Inception in German');
+    expect(reply.text).toContain('Translations into German are on their way (FreeDict)');
+    await until(() => pings(world).length === 1);
+    const word = await world.say('vocab word abandon');
+    expect(word.text).toContain('German: aufgeben; verlassen');
+    expect(word.text).not.toContain('   → ');
+    expect((await world.say('vocab word totem')).text).toContain('German: no entry in FreeDict');
+    rmSync(dictDir, { recursive: true, force: true });
+  }, 20_000);
+});
+
 describe('GIVEN LibreTranslate is configured (and no DeepL)', () => {
   it('THEN the words go to it in batches of its limit', async () => {
     world = await startWorld({
@@ -227,7 +266,7 @@ describe('GIVEN LibreTranslate is configured (and no DeepL)', () => {
     });
     const reply = await world.say('vocab Inception in Spanish');
     expect(reply.text).toContain('on their way (LibreTranslate)');
-    await until(() => world?.chat.sent.length === 1);
+    await until(() => pings(world).length === 1);
     const job = jobFile(world, reply.progress?.jobKey ?? '');
     expect(libre.requests).toBe(Math.ceil((job?.total ?? 0) / 25));
     expect((await world.say('vocab word abandon')).text).toContain('Spanish: es:abandon');
@@ -277,9 +316,11 @@ describe('GIVEN the process is killed (SIGKILL) mid-job', () => {
         .filter((k) => left?.words[k] === undefined)
         .map((k) => k.split('|')[0]);
       expect(deepl.translated.slice(sentBefore).sort()).toEqual(unsaved.sort());
-      await until(() => restarted.chat.sent.length === 1);
-      expect(restarted.chat.sent[0]?.reply.code).toBe('vocab.enrichReady');
-      expect(restarted.chat.sent[0]?.to.platform).toBe('terminal');
+      await until(() => pings(restarted).length === 1);
+      expect(pings(restarted)[0]?.reply.code).toBe('vocab.enrichReady');
+      expect(pings(restarted)[0]?.to.platform).toBe('terminal');
+      // The list's message lived in the killed process: nothing to edit after the restart.
+      expect(restarted.chat.sent.filter((s) => s.reply.progress)).toEqual([]);
     } finally {
       await restarted.stopApp();
     }

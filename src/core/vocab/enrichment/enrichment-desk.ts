@@ -57,6 +57,7 @@ export interface EnrichmentDeskOptions {
 
 export interface ListFooter {
   text: string;
+  /** A job under way: the list's message follows it (progress edits it in place). */
   progress?: { jobKey: string };
 }
 
@@ -73,6 +74,11 @@ export class EnrichmentDesk {
     private readonly opts: EnrichmentDeskOptions = {},
   ) {
     this.logger = opts.logger;
+  }
+
+  /** The list text (without the footer) a person was shown for a job under way: progress edits it. */
+  shown(user: UserRef, jobKey: string, listText: string): void {
+    this.queue.show(jobKey, user, listText);
   }
 
   /** Called with every list shown: remembers the movie and starts or joins its job. */
@@ -96,7 +102,7 @@ export class EnrichmentDesk {
         case 'limited':
           return { text: sayVocab('vocab.enrichLimited', { limit: outcome.limit }) };
         case 'ready':
-          return { text: sayVocab('vocab.enrichAlready', values), progress: { jobKey: outcome.job.key } };
+          return { text: sayVocab('vocab.enrichAlready', values) };
         case 'started':
           return {
             text: sayVocab('vocab.enrichStarted', { ...values, translator: outcome.job.translator }),
@@ -146,10 +152,7 @@ export class EnrichmentDesk {
       .slice(0, 10);
     if (mine.length === 0) return vocabReply('vocab.statusNone');
     const jobs = mine.map(({ j }) => `• ${j.title} → ${languageName(j.language)}: ${describe(j)}`).join('\n');
-    const reply = vocabReply('vocab.status', { jobs });
-    const first = mine[0];
-    if (first) reply.progress = { jobKey: first.j.key };
-    return reply;
+    return vocabReply('vocab.status', { jobs });
   }
 
   /** Admin: start (quietly) a job in `typed` language for every stored movie that has none. */
@@ -231,9 +234,7 @@ export class EnrichmentDesk {
       if (t) lines.push(`   → ${t}`);
     });
     if (note) lines.push(note);
-    const reply: Reply = { code: 'vocab.word', text: lines.join('\n') };
-    if (job) reply.progress = { jobKey: job.key };
-    return reply;
+    return { code: 'vocab.word', text: lines.join('\n') };
   }
 
   private async export(user: UserRef): Promise<Reply> {
@@ -284,7 +285,6 @@ export class EnrichmentDesk {
       mimeType: 'text/tab-separated-values',
       content: ankiTsv(rows),
     };
-    if (job) reply.progress = { jobKey: job.key };
     return reply;
   }
 
@@ -331,6 +331,7 @@ function levelText(e: VocabEntry): string {
 function translationText(job: EnrichmentJob | undefined, e: VocabEntry, hasTranslator: boolean): string {
   const t = job?.words[wordKey(e)];
   if (t) return t;
+  if (t === '') return `no entry in ${job?.translator ?? 'the dictionary'}`;
   if (!hasTranslator) return 'no translation (translations need DEEPL_API_KEY or LIBRETRANSLATE_URL)';
   if (!job) return 'no translation yet';
   if (job.status === 'failed' || job.status === 'paused') return `not translated yet (${why(job.reason)})`;

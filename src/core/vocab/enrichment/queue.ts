@@ -101,6 +101,7 @@ export class EnrichmentQueue {
   private readonly running = new Map<string, Promise<void>>();
   private readonly writes = new Map<string, Promise<void>>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly views = new Map<string, Map<string, string>>();
   private lock: Promise<unknown> = Promise.resolve();
   private readonly stopper = new AbortController();
   private readonly concurrency: number;
@@ -127,7 +128,12 @@ export class EnrichmentQueue {
       await this.load();
       const key = jobKey(vocab.key, language.code);
       const existing = this.jobs.get(key);
-      if (existing?.status === 'ready') return { kind: 'ready', job: existing };
+      // Ready, unless the list was analysed again since and has words the job never saw.
+      const stale =
+        existing?.status === 'ready' &&
+        wordsToTranslate(vocab).some((e) => existing.words[wordKey(e)] === undefined);
+      if (existing?.status === 'ready' && !stale) return { kind: 'ready', job: existing };
+      if (existing && stale) this.requeue(existing);
       if (existing) {
         if (!opts.quiet) this.addAsker(existing, user);
         if (existing.status === 'failed' || (existing.status === 'paused' && this.due(existing))) {
@@ -187,7 +193,7 @@ export class EnrichmentQueue {
   async translateSentences(job: EnrichmentJob, vocab: MovieVocab, indexes: readonly number[]): Promise<void> {
     const translator = this.deps.translator;
     const language = findLanguage(job.language);
-    if (!translator || !language) return;
+    if (!translator || !language || translator.sentences === false) return;
     const todo = [...new Set(indexes)].filter(
       (i) => job.sentences[String(i)] === undefined && vocab.sentences[i] !== undefined,
     );
@@ -305,6 +311,7 @@ export class EnrichmentQueue {
       this.save(job).catch((e: unknown) =>
         log?.error({ err: e, job: key }, 'enrichment: progress not saved'),
       );
+      void this.showProgress(job, false);
     }
     job.done = words.length;
     log?.info(
@@ -321,6 +328,7 @@ export class EnrichmentQueue {
     job.finishedAt = this.now().toISOString();
     job.updatedAt = job.finishedAt;
     await this.save(job);
+    await this.showProgress(job, true);
     const reply =
       status === 'ready'
         ? enrichedReply(job)
@@ -346,6 +354,50 @@ export class EnrichmentQueue {
         }),
         false,
       );
+    }
+  }
+
+  /**
+   * Remember the list a person was shown for a job under way, so progress can edit it in place
+   * (the chats edit the message a reply with the same `progress.jobKey` announced). In memory only:
+   * after a restart the chats no longer track those messages either.
+   */
+  show(key: string, user: UserRef, listText: string): void {
+    const status = this.jobs.get(key)?.status;
+    if (status !== 'queued' && status !== 'running' && status !== 'paused') return;
+    const views = this.views.get(key) ?? new Map<string, string>();
+    views.set(userKey(user), listText);
+    this.views.set(key, views);
+  }
+
+  /** The list each asker was shown, with the job's progress (or its end) under it. */
+  private async showProgress(job: EnrichmentJob, end: boolean): Promise<void> {
+    const views = this.views.get(job.key);
+    const notifier = this.deps.notifier;
+    if (!views || !notifier) return;
+    if (end) this.views.delete(job.key);
+    const line =
+      job.status === 'ready'
+        ? sayVocab('vocab.enrichDoneLine', { language: languageName(job.language), words: job.total })
+        : job.status === 'failed'
+          ? sayVocab('vocab.enrichFailedLine', { why: sayVocab(`vocab.why.${job.reason ?? 'unexpected'}`) })
+          : sayVocab('vocab.enrichProgressLine', {
+              language: languageName(job.language),
+              translator: job.translator,
+              done: job.done,
+              total: job.total,
+            });
+    for (const asker of job.askers) {
+      const view = views.get(userKey(asker.user));
+      if (view === undefined || asker.notified) continue;
+      const reply: Reply = {
+        code: 'vocab.enrichProgress',
+        text: `${view}\n\n${line}`,
+        progress: { jobKey: job.key },
+      };
+      await notifier.send(asker.user, reply).catch((e: unknown) => {
+        this.deps.logger?.debug({ err: e, job: job.key }, 'enrichment: progress not shown');
+      });
     }
   }
 
@@ -489,11 +541,11 @@ function languageName(code: string): string {
   return findLanguage(code)?.english ?? code;
 }
 
+/** A notification: a new message (no `progress`, which would make the chats edit the list instead). */
 function replyOf(code: string, job: EnrichmentJob, values: Record<string, string | number> = {}): Reply {
   return {
     code,
     text: sayVocab(code, { title: job.title, language: languageName(job.language), ...values }),
-    progress: { jobKey: job.key },
   };
 }
 

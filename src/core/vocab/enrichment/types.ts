@@ -80,6 +80,8 @@ export interface Translator {
   readonly maxTexts: number;
   /** Largest request body in bytes (DeepL 128 KiB). */
   readonly maxBytes: number;
+  /** False for a dictionary: it glosses words but cannot translate example sentences. */
+  readonly sentences?: boolean;
   /** Whether it translates English into this language. */
   supports(language: Language): boolean;
   /** One request; `texts.length` ≤ maxTexts and the body ≤ maxBytes (the caller batches). */
