@@ -5,7 +5,11 @@ import { loadConfig } from '../../src/config.js';
 /** Every variable the config sections declare (src/config/*-env.ts), read from their source. */
 const variables = readdirSync('src/config')
   .filter((f) => f.endsWith('-env.ts'))
-  .flatMap((f) => [...readFileSync(`src/config/${f}`, 'utf8').matchAll(/^\s+([A-Z][A-Z0-9_]+): /gm)].map((m) => m[1] as string));
+  .flatMap((f) =>
+    [...readFileSync(`src/config/${f}`, 'utf8').matchAll(/^\s+([A-Z][A-Z0-9_]+): /gm)].map(
+      (m) => m[1] as string,
+    ),
+  );
 
 describe('every setting is documented', () => {
   it('finds the variables it checks (the source scan works)', () => {
