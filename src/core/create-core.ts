@@ -177,9 +177,12 @@ export function createCore(deps: CoreDeps): ReelCore {
               const over = await quotaRefusal(msg.user);
               if (over) return over;
             }
-            const query: { title: string; year?: number; hint?: KindHint } = { title: cmd.title };
+            const query: { title: string; year?: number; hint?: KindHint; season?: number } = {
+              title: cmd.title,
+            };
             if (cmd.year !== undefined) query.year = cmd.year;
             if (cmd.hint) query.hint = cmd.hint;
+            if (cmd.season !== undefined) query.season = cmd.season;
             return media.add(msg.user, msg.text.trim(), query);
           }
           case 'requests':

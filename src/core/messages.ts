@@ -49,6 +49,10 @@ const TEXT: Record<string, string> = {
   'media.whichBackend': 'Where should {title} go?',
   'media.whichSeasons': 'Which seasons of {title} should be monitored?',
   'media.cancelledOption': 'OK, {title} was not added.',
+  'media.seasonMonitored': 'Season {season} of {title} is now monitored in {backend} — searching for it now.',
+  'media.seasonAlreadyMonitored':
+    'Season {season} of {title} was already monitored in {backend}; I asked it to search again.',
+  'media.noSuchSeason': '{title} has no season {season} in {backend}.',
   'media.added': 'Added {title} to {backend}{searching}.',
   'media.alreadyPresent': '{title} is already in your library ({backend}).',
   'media.retrying':

@@ -73,6 +73,15 @@ export interface MediaBackend {
   find(candidate: Candidate, signal: AbortSignal): Promise<LibraryItem | null>;
   /** Add it. "Already exists" answers are `already_present`, not errors. */
   add(candidate: Candidate, options: AddOptions, signal: AbortSignal): Promise<AddResult>;
+  /**
+   * Monitor one season of a series in the library and search for it (Sonarr). Absent on
+   * backends that have no seasons.
+   */
+  monitorSeason?(
+    itemId: number,
+    seasonNumber: number,
+    signal: AbortSignal,
+  ): Promise<'monitored' | 'already_monitored' | 'no_such_season'>;
   /** Is the added item's media there yet? */
   status(itemId: number, signal: AbortSignal): Promise<LibraryItem | null>;
 }

@@ -134,6 +134,8 @@ export interface RequestQuery {
   title: string;
   year?: number;
   hint?: KindHint;
+  /** "add Dexter season 9": monitor and search this season of the series. */
+  season?: number;
 }
 
 /** Per-request choices the person made (or defaults filled in). */

@@ -178,7 +178,12 @@ export class SonarrBackend implements MediaBackend {
       ...(found.titleSlug ? { titleSlug: found.titleSlug } : {}),
       ...(found.year ? { year: found.year } : {}),
       images: coversForAdd(found.images),
-      seasons: (found.seasons ?? []).map((x) => ({ seasonNumber: x.seasonNumber, monitored: x.monitored })),
+      // With monitor 'none' (a single season asked for, monitored right after), say so in the seasons
+      // too rather than rely on the server applying addOptions to them.
+      seasons: (found.seasons ?? []).map((x) => ({
+        seasonNumber: x.seasonNumber,
+        monitored: monitor.value === 'none' ? false : x.monitored,
+      })),
       qualityProfileId: target.qualityProfileId,
       rootFolderPath: target.rootFolderPath,
       seasonFolder: true,

@@ -6,7 +6,7 @@
 import type { KindHint } from '../types.js';
 
 export type Command =
-  | { type: 'add'; title: string; year?: number; hint?: KindHint }
+  | { type: 'add'; title: string; year?: number; hint?: KindHint; season?: number }
   | { type: 'help' }
   | { type: 'requests' }
   | { type: 'cancel'; id: string }
@@ -174,6 +174,14 @@ function parseAdd(rest: string, thisYear: number): ParseResult {
     hint = kind;
     title = (first[2] ?? '').trim();
   }
+  // "season 9", "s09", ", season 2" at the end: that season of a series.
+  let season: number | undefined;
+  const sm = /^(.*?)[\s,]+(?:season\s*|s)0*(\d{1,3})$/i.exec(title);
+  if (sm && (sm[1] ?? '').trim()) {
+    season = Number(sm[2]);
+    title = (sm[1] ?? '').trim();
+    hint = 'series';
+  }
   let year: number | undefined;
   const y = /^(.*?)[\s,]*[([]?((?:18|19|20)\d\d)[)\]]?$/.exec(title);
   if (y) {
@@ -192,5 +200,6 @@ function parseAdd(rest: string, thisYear: number): ParseResult {
   const command: Command = { type: 'add', title };
   if (year !== undefined) command.year = year;
   if (hint) command.hint = hint;
+  if (season !== undefined) command.season = season;
   return { ok: true, command };
 }

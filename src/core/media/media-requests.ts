@@ -94,7 +94,7 @@ export class MediaRequests {
   async add(
     user: UserRef,
     text: string,
-    query: { title: string; year?: number; hint?: KindHint },
+    query: { title: string; year?: number; hint?: KindHint; season?: number },
     opts: { byAdmin?: boolean; preferKey?: string } = {},
   ): Promise<Reply> {
     const { requests, clock } = this.deps;

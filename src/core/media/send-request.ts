@@ -116,6 +116,10 @@ export async function sendRequest(
 
   try {
     const existing = await backend.find(candidate, signal);
+    const season = r.query.season;
+    if (season !== undefined && candidate.kind === 'series' && backend.monitorSeason) {
+      return await sendSeason(id, actor, backend, candidate, season, existing?.id, deps, signal);
+    }
     if (existing) {
       const sentBeforeCrash = r.audit.at(-1)?.note === SENDING;
       r = await requests.update(id, (x) => {
@@ -162,6 +166,60 @@ export async function sendRequest(
   } catch (e) {
     return failed(id, actor, e, backend, title, card, deps);
   }
+}
+
+/**
+ * "add Dexter season 9": add the series unmonitored when it is not in the library yet, then
+ * monitor that season and search for it. Run again after a crash, it finds the series and only
+ * monitors (monitoring twice is harmless).
+ */
+async function sendSeason(
+  id: string,
+  actor: string,
+  backend: MediaBackend,
+  candidate: Candidate,
+  season: number,
+  existingId: number | undefined,
+  deps: SendDeps,
+  signal: AbortSignal,
+): Promise<{ request: MediaRequest; reply: Reply }> {
+  const { requests, clock } = deps;
+  const title = displayTitle(candidate);
+  const card = cardFor(candidate, backend.label);
+  let itemId = existingId;
+  if (itemId === undefined) {
+    const r = await requests.update(id, (x) => {
+      x.backend = backend.name;
+      x.audit.push({ at: clock.now().toISOString(), actor, from: x.status, to: x.status, note: SENDING });
+    });
+    itemId = (await backend.add(candidate, { ...withUser(r), monitor: 'none' }, signal)).itemId;
+    if (itemId === undefined) throw new Error(`${backend.label} added ${title} without an id`);
+  }
+  const outcome = await (backend.monitorSeason as NonNullable<MediaBackend['monitorSeason']>)(
+    itemId,
+    season,
+    signal,
+  );
+  const values = { title, season, backend: backend.label };
+  if (outcome === 'no_such_season') {
+    const reply = textReply('media.noSuchSeason', values, { card, requestId: id });
+    const r = await requests.update(id, (x) => {
+      x.backend = backend.name;
+      x.backendItemId = itemId;
+      x.reason = reply.text;
+      transition(x, 'failed', actor, clock.now(), `no season ${season}`);
+    });
+    return { request: r, reply };
+  }
+  const r = await requests.update(id, (x) => {
+    x.backend = backend.name;
+    x.backendItemId = itemId;
+    x.attempts += 1;
+    delete x.reason;
+    transition(x, 'sent', actor, clock.now(), `season ${season} ${outcome.replace('_', ' ')}`);
+  });
+  const code = outcome === 'monitored' ? 'media.seasonMonitored' : 'media.seasonAlreadyMonitored';
+  return { request: r, reply: textReply(code, values, { card, requestId: id }) };
 }
 
 function withUser(r: MediaRequest) {
