@@ -82,8 +82,11 @@ export interface MediaBackend {
     seasonNumber: number,
     signal: AbortSignal,
   ): Promise<'monitored' | 'already_monitored' | 'no_such_season'>;
-  /** Is the added item's media there yet? */
-  status(itemId: number, signal: AbortSignal): Promise<LibraryItem | null>;
+  /**
+   * Is the added item's media there yet? `kind` says what `itemId` numbers (Lidarr numbers artists
+   * and albums separately; Overseerr polls movies and shows by TMDb id).
+   */
+  status(itemId: number, kind: MediaKind, signal: AbortSignal): Promise<LibraryItem | null>;
 }
 
 export interface RequestFilter {

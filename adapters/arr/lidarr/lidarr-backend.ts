@@ -6,13 +6,13 @@
 import { LIDARR_MONITOR_OPTIONS } from '../../../src/config/arr-env.js';
 import { UpstreamError } from '../../../src/core/errors.js';
 import type { AddOptions, AddResult, LibraryItem, MediaBackend } from '../../../src/core/ports.js';
-import type { Candidate } from '../../../src/core/types.js';
+import type { Candidate, MediaKind } from '../../../src/core/types.js';
 import { isAlreadyAdded, isNotFound } from '../already-added.js';
 import { Memo } from '../memo.js';
 import { pickProfile } from '../pick-target.js';
 import { namedIdsSchema, type RootFolder } from '../schemas.js';
 import type { ServarrClient } from '../servarr-client.js';
-import { albumIdOf, albumItemId, albumToItem, artistToItem, isAlbumItemId } from './map.js';
+import { albumToItem, artistToItem } from './map.js';
 import { albumListSchema, albumSchema, artistListSchema, artistSchema, type Artist } from './schemas.js';
 
 export interface LidarrSettings {
@@ -90,15 +90,11 @@ export class LidarrBackend implements MediaBackend {
     return c.kind === 'album' ? this.addAlbum(c, signal) : this.addArtist(c, options, signal);
   }
 
-  async status(itemId: number, signal: AbortSignal): Promise<LibraryItem | null> {
+  async status(itemId: number, kind: MediaKind, signal: AbortSignal): Promise<LibraryItem | null> {
     try {
-      if (isAlbumItemId(itemId)) {
-        const album = await this.client.http.json({
-          path: `/album/${albumIdOf(itemId)}`,
-          schema: albumSchema,
-          signal,
-        });
-        return albumToItem(album, albumIdOf(itemId));
+      if (kind === 'album') {
+        const album = await this.client.http.json({ path: `/album/${itemId}`, schema: albumSchema, signal });
+        return albumToItem(album, itemId);
       }
       const artist = await this.client.http.json({ path: `/artist/${itemId}`, schema: artistSchema, signal });
       return artistToItem(artist, itemId);
@@ -130,7 +126,7 @@ export class LidarrBackend implements MediaBackend {
         searchForMissingAlbums: this.settings.searchOnAdd,
       },
     };
-    return this.post('/artist', body, artistSchema, (id) => id, c, signal);
+    return this.post('/artist', body, artistSchema, c, signal);
   }
 
   private async addAlbum(c: Candidate, signal: AbortSignal): Promise<AddResult> {
@@ -155,14 +151,13 @@ export class LidarrBackend implements MediaBackend {
       },
       addOptions: { searchForNewAlbum: this.settings.searchOnAdd },
     };
-    return this.post('/album', body, albumSchema, albumItemId, c, signal);
+    return this.post('/album', body, albumSchema, c, signal);
   }
 
   private async post(
     path: string,
     body: unknown,
     schema: typeof artistSchema | typeof albumSchema,
-    toItemId: (id: number) => number,
     c: Candidate,
     signal: AbortSignal,
   ): Promise<AddResult> {
@@ -170,7 +165,7 @@ export class LidarrBackend implements MediaBackend {
       const added = await this.client.http.json({ method: 'POST', path, body, schema, signal });
       return {
         outcome: 'added',
-        ...(added.id ? { itemId: toItemId(added.id) } : {}),
+        ...(added.id ? { itemId: added.id } : {}),
         searching: this.settings.searchOnAdd,
       };
     } catch (e) {

@@ -1,8 +1,5 @@
 /**
  * Lidarr artists and albums → the core's CatalogHit and LibraryItem.
- *
- * The port's `status(itemId)` does not say which kind an id is, and Lidarr numbers artists and
- * albums separately, so album item ids are negated: artist 7 is `7`, album 7 is `-7`.
  */
 import type { LibraryItem } from '../../../src/core/ports.js';
 import type { CatalogHit, ExternalIds } from '../../../src/core/types.js';
@@ -12,10 +9,6 @@ import type { Album, Artist } from './schemas.js';
 
 /** Lidarr's `ratings.votes` (from its metadata server) at or above this count as fully popular. */
 const VOTES_CEILING = 1000;
-
-export const albumItemId = (albumId: number) => -albumId;
-export const isAlbumItemId = (itemId: number) => itemId < 0;
-export const albumIdOf = (itemId: number) => -itemId;
 
 function httpUrl(u: string | null | undefined): string | undefined {
   return u && /^https?:\/\//.test(u) ? u : undefined;
@@ -62,5 +55,5 @@ export function artistToItem(a: Artist, id: number): LibraryItem {
 }
 
 export function albumToItem(a: Album, albumId: number): LibraryItem {
-  return { id: albumItemId(albumId), title: a.title, available: (a.statistics?.trackFileCount ?? 0) > 0 };
+  return { id: albumId, title: a.title, available: (a.statistics?.trackFileCount ?? 0) > 0 };
 }

@@ -3,13 +3,11 @@
  * sends approved ones to Sonarr/Radarr itself. A chat user mapped in OVERSEERR_USER_MAP requests
  * as that Overseerr user (`X-API-User`); anyone else as the API key's owner.
  *
- * The port's `status(itemId)` does not say which kind an id is, and Overseerr's own ids cannot be
- * polled by media type, so the item id is the TMDb id, negated for TV: movie 603 is `603`, show
- * 1405 is `-1405`.
+ * Overseerr's own request ids cannot be polled by media type, so the item id is the TMDb id.
  */
 import { UpstreamError, isUpstreamError } from '../../../src/core/errors.js';
 import type { AddOptions, AddResult, LibraryItem, Logger, MediaBackend } from '../../../src/core/ports.js';
-import { userKey, type Candidate } from '../../../src/core/types.js';
+import { userKey, type Candidate, type MediaKind } from '../../../src/core/types.js';
 import { HttpClient } from '../../http/http-client.js';
 import { isNotFound } from '../already-added.js';
 import { MEDIA_STATUS, detailsSchema, requestResultSchema, type Details } from './schemas.js';
@@ -60,7 +58,7 @@ export class OverseerrBackend implements MediaBackend {
   async find(c: Candidate, signal: AbortSignal): Promise<LibraryItem | null> {
     if (!this.canAdd(c)) return null;
     const id = itemIdOf(c);
-    const details = await this.details(id, signal);
+    const details = await this.details(id, c.kind, signal);
     const s = details?.mediaInfo?.status ?? 0;
     return details && s >= MEDIA_STATUS.PENDING && s <= MEDIA_STATUS.AVAILABLE ? toItem(id, details) : null;
   }
@@ -97,13 +95,13 @@ export class OverseerrBackend implements MediaBackend {
     }
   }
 
-  async status(itemId: number, signal: AbortSignal): Promise<LibraryItem | null> {
-    const details = await this.details(itemId, signal);
+  async status(itemId: number, kind: MediaKind, signal: AbortSignal): Promise<LibraryItem | null> {
+    const details = await this.details(itemId, kind, signal);
     return details ? toItem(itemId, details) : null;
   }
 
-  private async details(itemId: number, signal: AbortSignal): Promise<Details | null> {
-    const path = itemId < 0 ? `/tv/${-itemId}` : `/movie/${itemId}`;
+  private async details(itemId: number, kind: MediaKind, signal: AbortSignal): Promise<Details | null> {
+    const path = kind === 'series' ? `/tv/${itemId}` : `/movie/${itemId}`;
     try {
       return await this.http.json({ path, schema: detailsSchema, signal });
     } catch (e) {
@@ -132,6 +130,5 @@ function toItem(itemId: number, d: Details): LibraryItem {
 }
 
 function itemIdOf(c: Candidate): number {
-  const tmdb = c.ids.tmdb ?? 0;
-  return c.kind === 'series' ? -tmdb : tmdb;
+  return c.ids.tmdb ?? 0;
 }

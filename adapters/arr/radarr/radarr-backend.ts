@@ -1,7 +1,7 @@
 /** Radarr as a MediaBackend for movies. */
 import { UpstreamError } from '../../../src/core/errors.js';
 import type { AddOptions, AddResult, LibraryItem, MediaBackend } from '../../../src/core/ports.js';
-import type { Candidate } from '../../../src/core/types.js';
+import type { Candidate, MediaKind } from '../../../src/core/types.js';
 import { isAlreadyAdded, isNotFound } from '../already-added.js';
 import { coversForAdd } from '../images.js';
 import type { ServarrClient } from '../servarr-client.js';
@@ -97,7 +97,7 @@ export class RadarrBackend implements MediaBackend {
     }
   }
 
-  async status(itemId: number, signal: AbortSignal): Promise<LibraryItem | null> {
+  async status(itemId: number, _kind: MediaKind, signal: AbortSignal): Promise<LibraryItem | null> {
     try {
       const movie = await this.client.http.json({ path: `/movie/${itemId}`, schema: movieSchema, signal });
       return movieToItem(movie, itemId);

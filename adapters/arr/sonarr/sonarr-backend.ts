@@ -5,7 +5,7 @@
  */
 import { UpstreamError } from '../../../src/core/errors.js';
 import type { AddOptions, AddResult, LibraryItem, Logger, MediaBackend } from '../../../src/core/ports.js';
-import type { Candidate } from '../../../src/core/types.js';
+import type { Candidate, MediaKind } from '../../../src/core/types.js';
 import { isAlreadyAdded, isNotFound } from '../already-added.js';
 import { coversForAdd } from '../images.js';
 import { Memo } from '../memo.js';
@@ -70,7 +70,7 @@ export class SonarrBackend implements MediaBackend {
     const copy = (await lookupSeries(this.client, `tvdb:${tvdb}`, signal)).find(
       (s) => s.tvdbId === tvdb && (s.id ?? 0) > 0,
     );
-    return copy?.id ? this.status(copy.id, signal) : null;
+    return copy?.id ? this.status(copy.id, 'series', signal) : null;
   }
 
   async add(candidate: Candidate, options: AddOptions, signal: AbortSignal): Promise<AddResult> {
@@ -102,7 +102,7 @@ export class SonarrBackend implements MediaBackend {
     }
   }
 
-  async status(itemId: number, signal: AbortSignal): Promise<LibraryItem | null> {
+  async status(itemId: number, _kind: MediaKind, signal: AbortSignal): Promise<LibraryItem | null> {
     try {
       const s = await this.client.http.json({ path: `/series/${itemId}`, schema: seriesSchema, signal });
       return seriesToItem({ ...s, id: s.id ?? itemId });

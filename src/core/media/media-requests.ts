@@ -491,7 +491,7 @@ export class MediaRequests {
       const backend = r.backend ? backends.byName(r.backend) : undefined;
       if (!backend || r.backendItemId === undefined || !r.chosen) continue;
       try {
-        const item = await backend.status(r.backendItemId, AbortSignal.timeout(15_000));
+        const item = await backend.status(r.backendItemId, r.chosen.kind, AbortSignal.timeout(15_000));
         if (!item?.available) continue;
         const chosen = r.chosen;
         await requests.update(r.id, (x) => transition(x, 'available', 'cron', clock.now(), 'media on disk'));

@@ -96,7 +96,7 @@ describe('an artist reaches Lidarr', () => {
     expect(await backend.find(radiohead, signal())).toEqual({ id, title: 'Radiohead', available: false });
     expect(lidarr.callsTo('GET', '/api/v1/artist')[0]?.query).toEqual({ mbId: RADIOHEAD });
     lidarr.setHasFile('artist', id);
-    expect(await backend.status(id, signal())).toEqual({ id, title: 'Radiohead', available: true });
+    expect(await backend.status(id, 'artist', signal())).toEqual({ id, title: 'Radiohead', available: true });
     expect(lidarr.posted).toHaveLength(0);
   });
 
@@ -138,8 +138,7 @@ describe('an album reaches Lidarr', () => {
       },
     });
     expect(lidarr.callsTo('GET', '/api/v1/artist/lookup')).toHaveLength(0);
-    // Album item ids are negative so status() can tell them from artist ids.
-    expect(result).toEqual({ outcome: 'added', itemId: -1, searching: true });
+    expect(result).toEqual({ outcome: 'added', itemId: 1, searching: true });
   });
 
   it('GIVEN an album candidate without the artist name THEN the name comes from the artist lookup', async () => {
@@ -159,13 +158,14 @@ describe('an album reaches Lidarr', () => {
     const artist = await backend.find(radiohead, signal());
 
     expect(artist?.id).toBe(1);
-    expect(itemId).toBe(-1);
+    expect(itemId).toBe(1);
     lidarr.setHasFile('album', 1);
-    expect(await backend.status(itemId!, signal())).toEqual({
-      id: -1,
+    expect(await backend.status(itemId!, 'album', signal())).toEqual({
+      id: 1,
       title: 'OK Computer',
       available: true,
     });
+    expect(await backend.status(1, 'artist', signal())).toMatchObject({ title: 'Radiohead' });
     expect(lidarr.callsTo('GET', '/api/v1/album/1')).toHaveLength(1);
   });
 
@@ -174,14 +174,14 @@ describe('an album reaches Lidarr', () => {
     const { backend } = setup();
 
     expect(await backend.find(okComputer, signal())).toEqual({
-      id: -1,
+      id: 1,
       title: 'OK Computer',
       available: false,
     });
     expect(lidarr.callsTo('GET', '/api/v1/album')[0]?.query).toEqual({ foreignAlbumId: OK_COMPUTER });
     expect(await backend.add(okComputer, {}, signal())).toEqual({
       outcome: 'already_present',
-      itemId: -1,
+      itemId: 1,
       searching: false,
     });
     expect(lidarr.posted[0]).toMatchObject({ status: 400, body: { foreignAlbumId: OK_COMPUTER } });

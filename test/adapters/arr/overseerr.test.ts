@@ -40,7 +40,7 @@ describe('requests go to Overseerr', () => {
     const result = await backend().add(dexter, { requestedBy: alice }, signal());
 
     // User 5 has no auto-approve: the request waits for an admin, so nothing is searching yet.
-    expect(result).toEqual({ outcome: 'added', itemId: -1405, searching: false });
+    expect(result).toEqual({ outcome: 'added', itemId: 1405, searching: false });
     const [call] = overseerr.callsTo('POST', '/api/v1/request');
     expect(call?.headers['x-api-user']).toBe('5');
     expect(call?.body).toEqual({ mediaType: 'tv', mediaId: 1405, seasons: 'all', is4k: false });
@@ -63,7 +63,7 @@ describe('requests go to Overseerr', () => {
     await b.add(dexter, {}, signal());
     expect(await b.add(dexter, { requestedBy: alice }, signal())).toEqual({
       outcome: 'already_present',
-      itemId: -1405,
+      itemId: 1405,
       searching: false,
     });
     expect(overseerr.requests.map((r) => r.status)).toEqual([201, 202]);
@@ -98,20 +98,21 @@ describe('find and status', () => {
     expect(await b.find(heat, signal())).toEqual({ id: 949, title: 'Heat', available: false });
     expect(overseerr.callsTo('GET', '/api/v1/movie/949')).toHaveLength(2);
     overseerr.setMediaStatus('movie', 949, 5);
-    expect(await b.status(949, signal())).toEqual({ id: 949, title: 'Heat', available: true });
+    expect(await b.status(949, 'movie', signal())).toEqual({ id: 949, title: 'Heat', available: true });
   });
 
-  it('GIVEN a show partly on disk THEN it is present and available; the id is the negated TMDb id', async () => {
+  it('GIVEN a show partly on disk THEN it is present and available under its TMDb id', async () => {
     overseerr.setMediaStatus('tv', 1405, 4);
     const b = backend();
-    expect(await b.find(dexter, signal())).toEqual({ id: -1405, title: 'Dexter', available: true });
+    expect(await b.find(dexter, signal())).toEqual({ id: 1405, title: 'Dexter', available: true });
     expect(overseerr.callsTo('GET', '/api/v1/tv/1405')).toHaveLength(1);
+    expect(await b.status(1405, 'series', signal())).toEqual({ id: 1405, title: 'Dexter', available: true });
   });
 
   it('GIVEN a TMDb id Overseerr cannot find THEN find and status are null', async () => {
     const b = backend();
     expect(await b.find(candidate('movie', 'Nothing', { tmdb: 31337 }), signal())).toBeNull();
-    expect(await b.status(-31337, signal())).toBeNull();
+    expect(await b.status(31337, 'series', signal())).toBeNull();
   });
 
   it('canAdd needs a TMDb id and a movie or series', () => {

@@ -120,14 +120,22 @@ describe('status', () => {
     const { radarr: b } = backend();
     const { itemId } = await b.add(inception, {}, signal());
 
-    expect(await b.status(itemId!, signal())).toEqual({ id: itemId, title: 'Inception', available: false });
+    expect(await b.status(itemId!, 'movie', signal())).toEqual({
+      id: itemId,
+      title: 'Inception',
+      available: false,
+    });
     radarr.setHasFile(itemId!);
-    expect(await b.status(itemId!, signal())).toEqual({ id: itemId, title: 'Inception', available: true });
+    expect(await b.status(itemId!, 'movie', signal())).toEqual({
+      id: itemId,
+      title: 'Inception',
+      available: true,
+    });
   });
 
   it('GIVEN the movie was deleted in Radarr THEN status is null', async () => {
     const { radarr: b } = backend();
-    expect(await b.status(999, signal())).toBeNull();
+    expect(await b.status(999, 'movie', signal())).toBeNull();
   });
 });
 

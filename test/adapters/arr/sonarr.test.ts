@@ -167,25 +167,29 @@ describe('status and seasons', () => {
     const { fake, backend } = await setup(4);
     const { itemId } = await backend.add(dexter, {}, signal());
 
-    expect(await backend.status(itemId!, signal())).toEqual({
+    expect(await backend.status(itemId!, 'series', signal())).toEqual({
       id: itemId,
       title: 'Dexter',
       available: false,
     });
     fake.setHasFile(itemId!);
-    expect(await backend.status(itemId!, signal())).toEqual({ id: itemId, title: 'Dexter', available: true });
+    expect(await backend.status(itemId!, 'series', signal())).toEqual({
+      id: itemId,
+      title: 'Dexter',
+      available: true,
+    });
   });
 
   it('GIVEN files only in a season nobody monitors THEN the show is not available', async () => {
     const { fake, backend } = await setup(4);
     const id = fake.addToLibrary(79349, { unmonitoredSeasons: [3] });
     fake.setHasFile(id, 3);
-    expect((await backend.status(id, signal()))?.available).toBe(false);
+    expect((await backend.status(id, 'series', signal()))?.available).toBe(false);
   });
 
   it('GIVEN a deleted series THEN status is null', async () => {
     const { backend } = await setup(4);
-    expect(await backend.status(77, signal())).toBeNull();
+    expect(await backend.status(77, 'series', signal())).toBeNull();
   });
 
   it('GIVEN an unmonitored season WHEN monitorSeason runs THEN Sonarr gets the series back with it monitored, then a SeasonSearch', async () => {
