@@ -5,8 +5,9 @@
  *   npm run fakes                                                      # this terminal
  *   printf 'add Inception\n' | ENV_FILE=test/fakes/fakes.env npm start  # another one
  *
- * The ports and keys match test/fakes/fakes.env.
+ * The ports (7701–7707) and keys match test/fakes/fakes.env.
  */
+import { FakeDeepl } from './deepl.js';
 import type { FakeHttp, RecordedCall } from './fake-http.js';
 import { FakeImsdb } from './imsdb.js';
 import { FakeLidarr } from './lidarr.js';
@@ -22,6 +23,7 @@ const fakes: [string, FakeHttp, number][] = [
   ['radarr', new FakeRadarr({ apiKey: 'fake-radarr-key' }), 7704],
   ['lidarr', new FakeLidarr({ apiKey: 'fake-lidarr-key' }), 7705],
   ['imsdb', new FakeImsdb(), 7706],
+  ['deepl', new FakeDeepl({ apiKey: 'fake-deepl-key' }), 7707],
 ];
 
 function describe(name: string, c: RecordedCall): string {

@@ -48,6 +48,8 @@ export class TerminalAdapter implements ChatAdapter {
   readonly finished: Promise<void>;
   private resolveFinished!: () => void;
   private lastPrompt: { token: string; count: number } | undefined;
+  /** Text last shown per job, so progress edits print only what changed. */
+  private readonly shown = new Map<string, string>();
   private closed = false;
   private rl: ReturnType<typeof createInterface> | undefined;
 
@@ -82,6 +84,18 @@ export class TerminalAdapter implements ChatAdapter {
   }
 
   async send(_to: UserRef, reply: Reply): Promise<void> {
+    const key = reply.progress?.jobKey;
+    const before = key ? this.shown.get(key) : undefined;
+    if (key) this.shown.set(key, reply.text);
+    if (before !== undefined) {
+      // An edit of a message already on screen (job progress): a terminal cannot edit, so print
+      // only the lines that changed rather than the whole list again.
+      const old = new Set(before.split('\n'));
+      const changed = reply.text.split('\n').filter((l) => l.trim() && !old.has(l));
+      if (changed.length > 0) this.print(`🔔 ${changed.join('\n')}`);
+      this.prompt();
+      return;
+    }
     this.print(`\n🔔 ${renderForTerminal(reply)}`);
     if (reply.choices) this.lastPrompt = { token: reply.choices.token, count: reply.choices.options.length };
     this.prompt();
@@ -104,6 +118,7 @@ export class TerminalAdapter implements ChatAdapter {
       reply = await core.handle({ user: this.user, text: line });
     }
     if (reply.choices) this.lastPrompt = { token: reply.choices.token, count: reply.choices.options.length };
+    if (reply.progress) this.shown.set(reply.progress.jobKey, reply.text);
     this.print(renderForTerminal(reply));
   }
 
