@@ -4,8 +4,8 @@ import {
   type MusicBrainzCatalogOptions,
 } from '../../../adapters/catalog/musicbrainz/musicbrainz-catalog.js';
 import { artistSearch, releaseGroupSearch } from '../../../adapters/catalog/musicbrainz/schemas.js';
-import { UpstreamError } from '../../../src/core/errors.js';
 import { mbScore, startFakeMusicBrainz, type FakeMusicBrainz } from '../../fakes/musicbrainz.js';
+import { upstreamFailure } from '../../helpers/upstream-failure.js';
 
 const RADIOHEAD = 'a74b1b7f-71a5-4011-9441-d0b5e4122711';
 const VANGELIS = '1ca2f7c4-8a1b-4c8d-9a63-2f1f3f5e0a11';
@@ -23,15 +23,6 @@ afterEach(() => fake.close());
 
 function catalog(opts: Partial<MusicBrainzCatalogOptions> = {}): MusicBrainzCatalog {
   return new MusicBrainzCatalog({ baseUrl: fake.baseUrl, minIntervalMs: INTERVAL, timeoutMs: 2000, ...opts });
-}
-
-async function failureOf(p: Promise<unknown>): Promise<UpstreamError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(UpstreamError);
-  return e as UpstreamError;
 }
 
 describe('MusicBrainzCatalog.search', () => {
@@ -138,7 +129,9 @@ describe('MusicBrainzCatalog rate limit', () => {
     await new Promise((r) => setTimeout(r, 50));
 
     const started = Date.now();
-    const e = await failureOf(c.search({ title: 'Vangelis', hint: 'artist' }, signal(), Date.now() + 500));
+    const e = await upstreamFailure(
+      c.search({ title: 'Vangelis', hint: 'artist' }, signal(), Date.now() + 500),
+    );
     expect(e.failure).toBe('rate_limited');
     expect(e.status).toBeUndefined(); // ours, not the server's: nothing was sent
     expect(Date.now() - started).toBeLessThan(150);
@@ -151,7 +144,9 @@ describe('MusicBrainzCatalog rate limit', () => {
     fake.minIntervalMs = 1000;
     await c.search({ title: 'Radiohead', hint: 'artist' }, signal(), Date.now() + 2000);
     const started = Date.now();
-    const e = await failureOf(c.search({ title: 'Vangelis', hint: 'artist' }, signal(), Date.now() + 2000));
+    const e = await upstreamFailure(
+      c.search({ title: 'Vangelis', hint: 'artist' }, signal(), Date.now() + 2000),
+    );
     expect(e.failure).toBe('rate_limited');
     expect(Date.now() - started).toBeLessThan(100);
     expect(fake.calls).toHaveLength(1);
@@ -160,7 +155,7 @@ describe('MusicBrainzCatalog rate limit', () => {
   it('GIVEN no hint and a server error THEN the search fails rather than hiding it', async () => {
     const c = catalog();
     fake.fail({ kind: 'status', status: 500, body: { error: 'Internal server error' } });
-    const e = await failureOf(c.search({ title: 'Radiohead' }, signal()));
+    const e = await upstreamFailure(c.search({ title: 'Radiohead' }, signal()));
     expect(e.failure).toBe('server_error');
   });
 
@@ -179,7 +174,7 @@ describe('MusicBrainzCatalog rate limit', () => {
     fake.minIntervalMs = 1000;
     const c = catalog({ minIntervalMs: 0 });
     await c.search({ title: 'Radiohead', hint: 'artist' }, signal());
-    const e = await failureOf(c.search({ title: 'Vangelis', hint: 'artist' }, signal()));
+    const e = await upstreamFailure(c.search({ title: 'Vangelis', hint: 'artist' }, signal()));
     expect(e.failure).toBe('rate_limited');
     expect(e.status).toBe(503);
     expect(e.detail).toContain('exceeding the allowable rate limit');
@@ -196,14 +191,14 @@ describe('MusicBrainzCatalog rate limit', () => {
 describe('MusicBrainz failures and schemas', () => {
   it('GIVEN malformed JSON THEN fails as bad_response', async () => {
     fake.fail({ kind: 'malformed' });
-    const e = await failureOf(catalog().search({ title: 'Radiohead', hint: 'artist' }, signal()));
+    const e = await upstreamFailure(catalog().search({ title: 'Radiohead', hint: 'artist' }, signal()));
     expect(e.failure).toBe('bad_response');
   });
 
   it('GIVEN a hung server THEN fails as timeout within the timeout', async () => {
     fake.fail({ kind: 'hang' });
     const started = Date.now();
-    const e = await failureOf(
+    const e = await upstreamFailure(
       catalog({ timeoutMs: 300 }).search({ title: 'Radiohead', hint: 'artist' }, signal()),
     );
     expect(e.failure).toBe('timeout');

@@ -3,9 +3,9 @@ import {
   SpotifyCatalog,
   type SpotifyCatalogOptions,
 } from '../../../adapters/catalog/spotify/spotify-catalog.js';
-import { UpstreamError } from '../../../src/core/errors.js';
 import { albums as worldAlbums } from '../../fixtures/world.js';
 import { startFakeSpotify, type FakeSpotify, type FakeSpotifyOptions } from '../../fakes/spotify.js';
+import { upstreamFailure } from '../../helpers/upstream-failure.js';
 
 const ID = 'spotify-client-id-1234';
 const SECRET = 'spotify-client-secret-abcdef';
@@ -30,15 +30,6 @@ function catalog(opts: Partial<SpotifyCatalogOptions> = {}): SpotifyCatalog {
     timeoutMs: 2000,
     ...opts,
   });
-}
-
-async function failureOf(p: Promise<unknown>): Promise<UpstreamError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(UpstreamError);
-  return e as UpstreamError;
 }
 
 const tokenCalls = (): number => fake.callsTo('POST', '/api/token').length;
@@ -147,7 +138,9 @@ describe('SpotifyCatalog.search', () => {
 describe('SpotifyCatalog failures', () => {
   it('GIVEN a wrong client secret THEN fails as auth without the secret anywhere', async () => {
     const wrong = 'not-the-secret-9f8e7d';
-    const e = await failureOf(catalog({ clientSecret: wrong }).search({ title: 'Radiohead' }, signal()));
+    const e = await upstreamFailure(
+      catalog({ clientSecret: wrong }).search({ title: 'Radiohead' }, signal()),
+    );
     expect(e.failure).toBe('auth');
     expect(e.service).toBe('spotify');
     expect(e.detail).toContain('invalid_client');
@@ -163,14 +156,14 @@ describe('SpotifyCatalog failures', () => {
     const c = catalog();
     await c.search({ title: 'Radiohead', hint: 'artist' }, signal());
     fake.fail({ kind: 'malformed' });
-    const e = await failureOf(c.search({ title: 'Vangelis', hint: 'artist' }, signal()));
+    const e = await upstreamFailure(c.search({ title: 'Vangelis', hint: 'artist' }, signal()));
     expect(e.failure).toBe('bad_response');
   });
 
   it('GIVEN a hung server THEN fails as timeout within the timeout', async () => {
     fake.fail({ kind: 'hang' });
     const started = Date.now();
-    const e = await failureOf(catalog({ timeoutMs: 300 }).search({ title: 'Radiohead' }, signal()));
+    const e = await upstreamFailure(catalog({ timeoutMs: 300 }).search({ title: 'Radiohead' }, signal()));
     expect(e.failure).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(1500);
   });

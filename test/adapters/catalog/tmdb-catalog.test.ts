@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TmdbCatalog, type TmdbCatalogOptions } from '../../../adapters/catalog/tmdb/tmdb-catalog.js';
-import { UpstreamError } from '../../../src/core/errors.js';
 import type { Candidate, CatalogHit } from '../../../src/core/types.js';
 import { startFakeTmdb, type FakeTmdb } from '../../fakes/tmdb.js';
+import { upstreamFailure } from '../../helpers/upstream-failure.js';
 
 const KEY = 'tmdb-test-key-5f3a9c';
 const IMAGES = 'https://image.tmdb.org/t/p/w342';
@@ -34,15 +34,6 @@ function candidate(hit: Partial<CatalogHit> & Pick<CatalogHit, 'kind' | 'ids'>):
     factors: { title: 1, year: 1, popularity: 1, completeness: 1, recency: 1, kind: 1 },
     ...hit,
   };
-}
-
-async function failureOf(p: Promise<unknown>): Promise<UpstreamError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(UpstreamError);
-  return e as UpstreamError;
 }
 
 describe('TmdbCatalog.search', () => {
@@ -151,7 +142,7 @@ describe('TmdbCatalog.search', () => {
 describe('TmdbCatalog failures', () => {
   it('GIVEN a wrong key THEN fails as auth without the key in message or detail', async () => {
     const wrong = 'wrong-key-8d7e6f5a4b';
-    const e = await failureOf(catalog({ apiKey: wrong }).search({ title: 'Dexter' }, signal()));
+    const e = await upstreamFailure(catalog({ apiKey: wrong }).search({ title: 'Dexter' }, signal()));
     expect(e.failure).toBe('auth');
     expect(e.status).toBe(401);
     expect(e.service).toBe('tmdb');
@@ -163,7 +154,7 @@ describe('TmdbCatalog failures', () => {
 
   it('GIVEN malformed JSON THEN fails as bad_response', async () => {
     fake.fail({ kind: 'malformed' });
-    const e = await failureOf(catalog().search({ title: 'Dexter' }, signal()));
+    const e = await upstreamFailure(catalog().search({ title: 'Dexter' }, signal()));
     expect(e.failure).toBe('bad_response');
     expect(e.message).not.toContain(KEY);
   });
@@ -171,7 +162,7 @@ describe('TmdbCatalog failures', () => {
   it('GIVEN a hung server THEN fails as timeout within the timeout', async () => {
     fake.fail({ kind: 'hang' });
     const started = Date.now();
-    const e = await failureOf(catalog({ timeoutMs: 300 }).search({ title: 'Dexter' }, signal()));
+    const e = await upstreamFailure(catalog({ timeoutMs: 300 }).search({ title: 'Dexter' }, signal()));
     expect(e.failure).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(1500);
   });
@@ -180,7 +171,7 @@ describe('TmdbCatalog failures', () => {
     const down = await startFakeTmdb({ apiKey: KEY });
     const url = down.baseUrl;
     await down.close();
-    const e = await failureOf(catalog({ baseUrl: url }).search({ title: 'Dexter' }, signal()));
+    const e = await upstreamFailure(catalog({ baseUrl: url }).search({ title: 'Dexter' }, signal()));
     expect(e.failure).toBe('unavailable');
     expect(e.retryable).toBe(true);
   });
@@ -215,7 +206,7 @@ describe('TmdbCatalog.resolveIds', () => {
   });
 
   it('GIVEN a wrong key THEN resolveIds fails as auth rather than answering {}', async () => {
-    const e = await failureOf(
+    const e = await upstreamFailure(
       catalog({ apiKey: 'nope-nope-nope' }).resolveIds(
         candidate({ kind: 'series', ids: { tmdb: 1405 } }),
         signal(),

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HttpClient } from '../../../adapters/http/http-client.js';
-import { UpstreamError } from '../../../src/core/errors.js';
+import type { UpstreamError } from '../../../src/core/errors.js';
 import { FakeHttp } from '../../fakes/fake-http.js';
+import { upstreamFailure } from '../../helpers/upstream-failure.js';
 
 const thing = z.object({ name: z.string() });
 const KEY = 'k3y-that-must-not-leak';
@@ -23,15 +24,6 @@ function client(extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}
   });
 }
 
-async function failure(p: Promise<unknown>): Promise<UpstreamError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(UpstreamError);
-  return e as UpstreamError;
-}
-
 describe('the shared HTTP client', () => {
   it('parses a good answer with its schema', async () => {
     await expect(client().json({ path: '/thing', schema: thing })).resolves.toEqual({ name: 'ok' });
@@ -48,7 +40,7 @@ describe('the shared HTTP client', () => {
 
   it('retries a 503 and gives up after the configured retries as server_error', async () => {
     fake.fail({ kind: 'status', status: 503 });
-    const e = await failure(client({ retries: 1 }).json({ path: '/thing', schema: thing }));
+    const e = await upstreamFailure(client({ retries: 1 }).json({ path: '/thing', schema: thing }));
     expect(e.failure).toBe('server_error');
     expect(e.retryable).toBe(true);
     expect(fake.calls).toHaveLength(2);
@@ -56,7 +48,7 @@ describe('the shared HTTP client', () => {
 
   it('does not wait for a Retry-After longer than it may', async () => {
     fake.fail({ kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
-    const e = await failure(client().json({ path: '/thing', schema: thing }));
+    const e = await upstreamFailure(client().json({ path: '/thing', schema: thing }));
     expect(e.failure).toBe('rate_limited');
     expect(e.retryAfter).toBe(3600);
     expect(fake.calls).toHaveLength(1);
@@ -64,21 +56,23 @@ describe('the shared HTTP client', () => {
 
   it('turns a hung server into a timeout', async () => {
     fake.fail({ kind: 'hang' });
-    const e = await failure(client({ retries: 0 }).json({ path: '/thing', schema: thing }));
+    const e = await upstreamFailure(client({ retries: 0 }).json({ path: '/thing', schema: thing }));
     expect(e.failure).toBe('timeout');
   });
 
   it('turns malformed JSON and a wrong shape into bad_response', async () => {
     fake.fail({ kind: 'malformed' }, 1);
-    expect((await failure(client().json({ path: '/thing', schema: thing }))).failure).toBe('bad_response');
-    const e = await failure(client().json({ path: '/thing', schema: z.object({ id: z.number() }) }));
+    expect((await upstreamFailure(client().json({ path: '/thing', schema: thing }))).failure).toBe(
+      'bad_response',
+    );
+    const e = await upstreamFailure(client().json({ path: '/thing', schema: z.object({ id: z.number() }) }));
     expect(e.failure).toBe('bad_response');
     expect(e.message).toContain('id');
   });
 
   it('says which service is down, without its key', async () => {
     await fake.down();
-    const e = await failure(client({ retries: 0 }).json({ path: '/thing', schema: thing }));
+    const e = await upstreamFailure(client({ retries: 0 }).json({ path: '/thing', schema: thing }));
     expect(e.failure).toBe('unavailable');
     expect(e.message).toContain('svc');
     expect(e.message).not.toContain(KEY);
@@ -86,7 +80,7 @@ describe('the shared HTTP client', () => {
 
   it('never puts the key in an error, even when the service echoes it back', async () => {
     fake.fail({ kind: 'status', status: 401, body: { status_message: `Invalid API key: ${KEY}` } });
-    const e = await failure(client().json({ path: '/thing', schema: thing }));
+    const e = await upstreamFailure(client().json({ path: '/thing', schema: thing }));
     expect(e.failure).toBe('auth');
     expect(`${e.message} ${e.detail}`).not.toContain(KEY);
     expect(e.detail).toContain('Invalid API key');
@@ -94,7 +88,7 @@ describe('the shared HTTP client', () => {
 
   it('refuses a body larger than its cap without buffering it', async () => {
     fake.route('GET', '/big', () => ({ status: 200, raw: 'x'.repeat(200_000) }));
-    const e = await failure(client().bytes({ path: '/big', maxBytes: 100_000 }));
+    const e = await upstreamFailure(client().bytes({ path: '/big', maxBytes: 100_000 }));
     expect(e.failure).toBe('bad_response');
   });
 

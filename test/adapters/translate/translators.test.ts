@@ -7,12 +7,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApertiumTranslator } from '../../../adapters/translate/apertium.js';
 import { DeeplTranslator, deeplHost } from '../../../adapters/translate/deepl.js';
 import { LibreTranslator } from '../../../adapters/translate/libretranslate.js';
-import { UpstreamError } from '../../../src/core/errors.js';
 import { findLanguage } from '../../../src/core/vocab/languages.js';
 import type { Language } from '../../../src/core/vocab/types.js';
 import { startFakeApertium } from '../../fakes/apertium.js';
 import { startFakeDeepl, type FakeDeepl } from '../../fakes/deepl.js';
 import { startFakeLibreTranslate, type FakeLibreTranslate } from '../../fakes/libretranslate.js';
+import { upstreamFailure } from '../../helpers/upstream-failure.js';
 
 const KEY = 'deepl-test-key-0001:fx';
 const fr = findLanguage('fr') as Language;
@@ -36,15 +36,6 @@ beforeEach(() => {
   libre.calls.length = 0;
   libre.fail(null);
 });
-
-async function failure(p: Promise<unknown>): Promise<UpstreamError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(UpstreamError);
-  return e as UpstreamError;
-}
 
 describe('DeepL', () => {
   const make = (key = KEY) => new DeeplTranslator({ apiKey: key, baseUrl: deepl.url, timeoutMs: 2000 });
@@ -73,7 +64,7 @@ describe('DeepL', () => {
   });
 
   it('a wrong key → auth, and the key is in no message', async () => {
-    const e = await failure(make('wrong-key-zz').translate(['kick'], fr, { signal: signal() }));
+    const e = await upstreamFailure(make('wrong-key-zz').translate(['kick'], fr, { signal: signal() }));
     expect(e.failure).toBe('auth');
     expect(e.message).not.toContain('wrong-key-zz');
     expect(JSON.stringify(e)).not.toContain('wrong-key-zz');
@@ -81,7 +72,7 @@ describe('DeepL', () => {
 
   it('456 → quota (not retried)', async () => {
     deepl.quota = 3;
-    const e = await failure(make().translate(['kick'], fr, { signal: signal() }));
+    const e = await upstreamFailure(make().translate(['kick'], fr, { signal: signal() }));
     expect(e.failure).toBe('quota');
     expect(deepl.callsTo('POST', '/v2/translate')).toHaveLength(1);
   });
@@ -113,14 +104,14 @@ describe('DeepL', () => {
   });
 
   it('a body over 128 KiB → 413 rejected', async () => {
-    const e = await failure(make().translate(['x'.repeat(140 * 1024)], fr, { signal: signal() }));
+    const e = await upstreamFailure(make().translate(['x'.repeat(140 * 1024)], fr, { signal: signal() }));
     expect(e.failure).toBe('rejected');
     expect(e.status).toBe(413);
   });
 
   it('a wrong shape → bad_response', async () => {
     deepl.fail({ kind: 'status', status: 200, body: { translations: [{ nope: 1 }] } }, 1);
-    expect((await failure(make().translate(['kick'], fr, { signal: signal() }))).failure).toBe(
+    expect((await upstreamFailure(make().translate(['kick'], fr, { signal: signal() }))).failure).toBe(
       'bad_response',
     );
   });
@@ -143,11 +134,11 @@ describe('LibreTranslate', () => {
   });
 
   it('a wrong key → auth without the key in the message; over the batch limit → rejected', async () => {
-    const e = await failure(make('bad-libre-key').translate(['kick'], fr, { signal: signal() }));
+    const e = await upstreamFailure(make('bad-libre-key').translate(['kick'], fr, { signal: signal() }));
     expect(e.failure).toBe('auth');
     expect(e.message).not.toContain('bad-libre-key');
     const many = Array.from({ length: 11 }, (_, i) => `w${i}`);
-    const over = await failure(make().translate(many, fr, { signal: signal() }));
+    const over = await upstreamFailure(make().translate(many, fr, { signal: signal() }));
     expect(over.failure).toBe('rejected');
     expect(over.detail).toContain('exceeds text limit');
   });
@@ -171,7 +162,9 @@ describe('Apertium APy', () => {
       const calls = apy.callsTo('POST', '/translate');
       expect(calls).toHaveLength(3);
       expect(calls.map((c) => c.body)).toContainEqual({ langpair: 'eng|spa', q: 'dream', markUnknown: 'no' });
-      const e = await failure(t.translate(['kick'], findLanguage('ca') as Language, { signal: signal() }));
+      const e = await upstreamFailure(
+        t.translate(['kick'], findLanguage('ca') as Language, { signal: signal() }),
+      );
       expect(e.failure).toBe('rejected');
       expect(e.status).toBe(400);
     } finally {
