@@ -174,6 +174,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
           token: API_TOKEN,
           dataDir,
           chats: () => adapters.map((a) => ({ platform: a.platform, connected: started.has(a) })),
+          ...(upstreams.enrichment ? { enrichment: upstreams.enrichment.stats } : {}),
           logger,
         });
         httpUrl = await http.listen(HTTP_PORT, HTTP_HOST);

@@ -18,12 +18,21 @@ import { parseEnrichmentCommand } from './core/vocab/enrichment/enrichment-desk.
 import { parseVocab } from './core/vocab/parse-vocab.js';
 import type { VocabService } from './core/vocab/vocab-service.js';
 
+/** The background translation jobs, as the composition root drives and reports them. */
+export interface EnrichmentControl {
+  /** Resume jobs a crash left running (at start). */
+  resume(): Promise<number>;
+  stop(): Promise<void>;
+  /** Jobs queued or running, and characters billed by translators so far (for /metrics). */
+  stats(): Promise<{ waiting: number; characters: number }>;
+}
+
 export interface Upstreams {
   catalogs: MediaCatalog[];
   backends: MediaBackend[];
   vocab?: VocabHandler;
   /** Background translation jobs: resume those a crash left running (at start), stop at shutdown. */
-  enrichment?: { resume(): Promise<number>; stop(): Promise<void> };
+  enrichment?: EnrichmentControl;
 }
 
 export function buildCatalogs(config: Config, logger: Logger): MediaCatalog[] {
@@ -78,7 +87,7 @@ function lazyVocab(
   logger: Logger,
   tmdb: MediaCatalog | undefined,
   notifier: Notifier | undefined,
-): { handler: VocabHandler; enrichment: { resume(): Promise<number>; stop(): Promise<void> } } {
+): { handler: VocabHandler; enrichment: EnrichmentControl } {
   const env = { ...config.vocab, DATA_DIR: config.core.DATA_DIR };
   const rules = {
     ...OPEN_ACCESS,
@@ -112,7 +121,17 @@ function lazyVocab(
   };
   return {
     handler,
-    enrichment: { resume: () => enrichment.queue.resume(), stop: () => enrichment.queue.stop() },
+    enrichment: {
+      resume: () => enrichment.queue.resume(),
+      stop: () => enrichment.queue.stop(),
+      async stats() {
+        const jobs = await enrichment.queue.list();
+        return {
+          waiting: jobs.filter((j) => j.status === 'queued' || j.status === 'running').length,
+          characters: jobs.reduce((n, j) => n + j.chars.words + j.chars.sentences, 0),
+        };
+      },
+    },
   };
 }
 

@@ -30,6 +30,8 @@ export interface HttpApiOptions {
   dataDir: string;
   /** Chat adapters and whether each is started, for /healthz and /metrics. */
   chats: () => { platform: string; connected: boolean }[];
+  /** Translation jobs queued or running and characters billed, for /metrics; absent = 0. */
+  enrichment?: () => Promise<{ waiting: number; characters: number }>;
   logger: Logger;
   /** Largest body read, bytes (default 64 KiB). */
   maxBodyBytes?: number;
@@ -272,7 +274,10 @@ export class HttpApi {
     const byStatus: Partial<Record<RequestStatus, number>> = {};
     for (const r of await this.opts.ops.list()) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     const last = this.opts.ops.lastProcess();
+    const jobs = (await this.opts.enrichment?.()) ?? { waiting: 0, characters: 0 };
     const text = renderMetrics({
+      jobQueueLength: jobs.waiting,
+      translationCharacters: jobs.characters,
       requestsByStatus: byStatus,
       upstreamErrors: this.opts.ops.metrics.upstreamErrors(),
       lastProcessRun: last ? Math.floor(Date.parse(last.at) / 1000) : 0,

@@ -12,6 +12,10 @@ export interface MetricsSnapshot {
   /** Epoch seconds of the last finished retry run, or 0. */
   lastProcessRun: number;
   chats: { platform: string; connected: boolean }[];
+  /** Vocabulary translation jobs queued or running. */
+  jobQueueLength: number;
+  /** Characters billed by translation services, summed over stored jobs. */
+  translationCharacters: number;
 }
 
 export const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -54,15 +58,15 @@ export function renderMetrics(m: MetricsSnapshot): string {
     },
     {
       name: 'reelbot_job_queue_length',
-      help: 'Vocabulary enrichment jobs waiting. Always 0: this version has no enrichment queue yet.',
+      help: 'Vocabulary translation jobs queued or running.',
       type: 'gauge',
-      samples: [{ value: 0 }],
+      samples: [{ value: m.jobQueueLength }],
     },
     {
       name: 'reelbot_translation_characters_total',
-      help: 'Characters sent to a translation service. Always 0: this version does not call one yet.',
+      help: 'Characters billed by translation services, summed over stored jobs.',
       type: 'counter',
-      samples: [{ value: 0 }],
+      samples: [{ value: m.translationCharacters }],
     },
     {
       name: 'reelbot_last_process_run_timestamp_seconds',

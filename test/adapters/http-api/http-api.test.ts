@@ -186,7 +186,8 @@ describe('/healthz and /metrics', () => {
     const errors = families.get('reelbot_upstream_errors_total');
     expect(errors?.type).toBe('counter');
     expect(errors?.samples.find((s) => s.labels.service === 'radarr')?.value).toBeGreaterThanOrEqual(1);
-    expect(families.get('reelbot_job_queue_length')?.help).toContain('no enrichment queue yet');
+    // No translator configured here: no jobs, nothing billed.
+    expect(families.get('reelbot_job_queue_length')?.samples[0]?.value).toBe(0);
     expect(families.get('reelbot_translation_characters_total')?.samples[0]?.value).toBe(0);
     expect(families.get('reelbot_chat_connected')?.samples).toEqual([
       { name: 'reelbot_chat_connected', labels: { platform: 'terminal' }, value: 1 },

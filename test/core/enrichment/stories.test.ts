@@ -332,3 +332,23 @@ function readdirJobs(dataDir: string): string[] {
     .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
     .map((f) => f.replace(/\.json$/, ''));
 }
+
+describe('GIVEN the HTTP API is on', () => {
+  it('THEN /metrics reports the characters the job was billed and an empty queue once it is done', async () => {
+    const token = 'metrics-story-token-0001';
+    world = await startWorld({
+      env: { ...withDeepl(), HTTP_PORT: '0', API_TOKEN: token },
+      musicbrainz: false,
+      sonarr: false,
+      lidarr: false,
+    });
+    const reply = await world.say('vocab Inception in French');
+    await until(() => pings(world).length === 1);
+    const job = jobFile(world, reply.progress?.jobKey ?? '');
+    expect(job?.chars.words).toBeGreaterThan(0);
+    const text = await (await fetch(`${world.app.httpUrl}/metrics`)).text();
+    expect(text).toMatch(/^reelbot_job_queue_length 0$/m);
+    expect(text).toMatch(new RegExp(`^reelbot_translation_characters_total ${job?.chars.words}$`, 'm'));
+    expect(deepl.billed).toBe(job?.chars.words);
+  }, 20_000);
+});
