@@ -34,6 +34,7 @@ export interface TgMessage {
   text?: string;
   entities?: { type: string; offset: number; length: number }[];
   caption?: string;
+  caption_entities?: { type: string; offset: number; length: number }[];
   photo?: { file_id: string; file_unique_id: string; width: number; height: number }[];
   document?: {
     file_id: string;

@@ -96,6 +96,8 @@ export class FakeTelegram extends FakeHttp {
   private allowedUpdates: string[] = [];
   private waiter: Waiter | undefined;
   private readonly listeners = new Set<() => void>();
+  /** Files users sent, by file_id: what getFile describes and /file/bot<token>/<path> serves. */
+  private readonly files = new Map<string, { path: string; content: Buffer }>();
 
   constructor(opts: FakeTelegramOptions = {}) {
     super();
@@ -106,6 +108,15 @@ export class FakeTelegram extends FakeHttp {
     this.floodControl = opts.floodControl ?? {};
     const handler = (req: FakeRequest) => this.handle(req);
     this.route('POST', '/:bot/:method', handler).route('GET', '/:bot/:method', handler);
+    // Downloads: GET /file/bot<token>/<file_path> (the path getFile returned).
+    this.route('GET', '/file/:bot/documents/:name', (req) => {
+      if (req.params.bot !== `bot${this.token}`)
+        return { status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } };
+      const file = [...this.files.values()].find((f) => f.path === `documents/${req.params.name}`);
+      return file
+        ? { status: 200, raw: file.content, headers: { 'content-type': 'application/octet-stream' } }
+        : { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
+    });
   }
 
   // ---------------------------------------------------------------- test helpers
@@ -137,6 +148,43 @@ export class FakeTelegram extends FakeHttp {
     const entities = entitiesOf(text);
     if (entities.length > 0) message.entities = entities;
     if (opts.replyTo) message.reply_to_message = structuredClone(opts.replyTo);
+    state.messages.set(message.message_id, message);
+    this.push({ message });
+    return message;
+  }
+
+  /** `user` sends a file (a document) with an optional caption, as Telegram delivers it. */
+  userSendsDocument(
+    user: TgUser,
+    chat: TgChat,
+    file: { name: string; content: string | Buffer },
+    caption?: string,
+  ): TgMessage {
+    const state = this.state(chat);
+    const fileId = `BQACAgQAAxkBAAI${this.files.size + 1}`;
+    const content = Buffer.from(file.content);
+    this.files.set(fileId, {
+      path: `documents/file_${this.files.size + 1}${file.name.slice(file.name.lastIndexOf('.'))}`,
+      content,
+    });
+    const message: TgMessage = {
+      message_id: state.nextMessageId++,
+      from: user,
+      chat: state.chat,
+      date: now(),
+      document: {
+        file_id: fileId,
+        file_unique_id: `u${fileId}`,
+        file_name: file.name,
+        mime_type: 'application/x-subrip',
+        file_size: content.length,
+      },
+    };
+    if (caption !== undefined) {
+      message.caption = caption;
+      const entities = entitiesOf(caption);
+      if (entities.length > 0) message.caption_entities = entities;
+    }
     state.messages.set(message.message_id, message);
     this.push({ message });
     return message;
@@ -356,6 +404,16 @@ export class FakeTelegram extends FakeHttp {
       }
       case 'answerCallbackQuery':
         return this.answer(p);
+      case 'getFile': {
+        const file = this.files.get(String(p.file_id));
+        if (!file) throw new Refusal({ error_code: 400, description: 'Bad Request: invalid file_id' });
+        return {
+          file_id: p.file_id,
+          file_unique_id: `u${String(p.file_id)}`,
+          file_size: file.content.length,
+          file_path: file.path,
+        };
+      }
       default:
         throw new Refusal({ error_code: 404, description: 'Not Found' });
     }

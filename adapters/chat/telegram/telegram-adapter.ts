@@ -21,6 +21,7 @@ import { Poller } from './poller.js';
 import { keepTyping, within } from './progress.js';
 import { Sender, type SentMessage } from './sender.js';
 import { StatusBoard } from './status-board.js';
+import { downloadAttachment } from './attachment.js';
 import { toIncoming } from './to-incoming.js';
 
 export interface TelegramAdapterOptions {
@@ -181,6 +182,11 @@ export class TelegramAdapter implements ChatAdapter {
     if (!incoming) return;
     const { chatId, userId } = incoming.message.user;
     const replyTo = incoming.isGroup ? incoming.messageId : undefined;
+    if (incoming.document) {
+      const file = await downloadAttachment(running.bot.telegram, incoming.document);
+      if (!file.ok) return this.respond(chatId, { code: 'attachment.refused', text: file.text }, replyTo);
+      incoming.message.attachment = { filename: file.filename, content: file.content };
+    }
     this.logger.debug({ chatId, userId }, 'message for the bot');
 
     const work = running.core.handle(incoming.message);

@@ -18,14 +18,30 @@ const user = z.object({
 
 const entity = z.object({ type: z.string(), offset: z.number().int(), length: z.number().int() });
 
-const textMessage = z.object({
-  message_id: z.number().int(),
-  from: user,
-  chat: z.object({ id: z.number().int(), type: z.enum(['private', 'group', 'supergroup', 'channel']) }),
-  text: z.string(),
-  entities: z.array(entity).optional(),
-  reply_to_message: z.object({ from: z.object({ id: z.number().int() }).optional() }).optional(),
-});
+/** A text message, or a file sent with a caption (a subtitle file for "vocab … in French"). */
+const textMessage = z
+  .object({
+    message_id: z.number().int(),
+    from: user,
+    chat: z.object({ id: z.number().int(), type: z.enum(['private', 'group', 'supergroup', 'channel']) }),
+    text: z.string().optional(),
+    entities: z.array(entity).optional(),
+    caption: z.string().optional(),
+    caption_entities: z.array(entity).optional(),
+    document: z
+      .object({
+        file_id: z.string(),
+        file_name: z.string().optional(),
+        file_size: z.number().int().optional(),
+      })
+      .optional(),
+    reply_to_message: z.object({ from: z.object({ id: z.number().int() }).optional() }).optional(),
+  })
+  .transform((m) => ({
+    ...m,
+    text: m.text ?? m.caption ?? '',
+    entities: m.text !== undefined ? m.entities : m.caption_entities,
+  }));
 
 export interface BotIdentity {
   id: number;
@@ -34,6 +50,8 @@ export interface BotIdentity {
 
 export interface Incoming {
   message: IncomingMessage;
+  /** A file sent with the message, still on Telegram's servers. */
+  document?: { fileId: string; fileName: string; fileSize?: number };
   /** To thread the answer under the question in a group. */
   messageId: number;
   isGroup: boolean;
@@ -71,6 +89,15 @@ export function toIncoming(raw: unknown, bot: BotIdentity): Incoming | null {
     },
     messageId: m.message_id,
     isGroup,
+    ...(m.document
+      ? {
+          document: {
+            fileId: m.document.file_id,
+            fileName: m.document.file_name ?? 'file',
+            ...(m.document.file_size !== undefined ? { fileSize: m.document.file_size } : {}),
+          },
+        }
+      : {}),
   };
 }
 

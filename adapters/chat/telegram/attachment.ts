@@ -1,0 +1,50 @@
+/**
+ * A file a person sent with their message (a .srt/.vtt for "vocab … in French"): getFile, then a
+ * download from `{apiRoot}/file/bot<token>/<file_path>`, capped in size and time. The download
+ * URL carries the bot token, so it is never logged or put in an error.
+ */
+import type { Telegram } from 'telegraf';
+
+/** Subtitle files are small; the Bot API's own download limit is 20 MB. */
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+const TEXT_FILE = /\.(srt|vtt|txt)$/i;
+
+export type Attachment = { ok: true; filename: string; content: string } | { ok: false; text: string };
+
+export async function downloadAttachment(
+  telegram: Telegram,
+  doc: { fileId: string; fileName: string; fileSize?: number },
+  timeoutMs = 15_000,
+): Promise<Attachment> {
+  if (!TEXT_FILE.test(doc.fileName)) {
+    return {
+      ok: false,
+      text: `I can read subtitle files (.srt, .vtt) or plain text; “${doc.fileName}” is neither.`,
+    };
+  }
+  if ((doc.fileSize ?? 0) > MAX_ATTACHMENT_BYTES) {
+    return {
+      ok: false,
+      text: `“${doc.fileName}” is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; send a smaller file.`,
+    };
+  }
+  try {
+    const link = await telegram.getFileLink(doc.fileId);
+    const res = await fetch(link, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!res.ok)
+      return {
+        ok: false,
+        text: `Telegram would not give me “${doc.fileName}” (${res.status}); please send it again.`,
+      };
+    const body = Buffer.from(await res.arrayBuffer());
+    if (body.length > MAX_ATTACHMENT_BYTES) {
+      return {
+        ok: false,
+        text: `“${doc.fileName}” is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; send a smaller file.`,
+      };
+    }
+    return { ok: true, filename: doc.fileName, content: body.toString('utf8').replace(/^\uFEFF/, '') };
+  } catch {
+    return { ok: false, text: `I couldn’t download “${doc.fileName}” from Telegram; please send it again.` };
+  }
+}
