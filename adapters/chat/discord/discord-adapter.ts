@@ -32,7 +32,7 @@ import { answerInTime, withinOr } from './answer-in-time.js';
 import { TOO_LARGE, downloadText, type DiscordFile } from './attachments.js';
 import { SLASH_COMMANDS, commandText, suggestHint } from './commands.js';
 import {
-  ACCESS_DENIED,
+  accessDenied,
   accessFromConfig,
   canRequest,
   isOpenCommand,
@@ -243,7 +243,7 @@ export class DiscordAdapter implements ChatAdapter {
         { user: userKey(user), command: interaction.commandName },
         'refused: not allowed to request',
       );
-      await interaction.reply({ content: ACCESS_DENIED, flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: accessDenied(user), flags: MessageFlags.Ephemeral });
       return;
     }
 
@@ -334,7 +334,7 @@ export class DiscordAdapter implements ChatAdapter {
     const user = userFromMessage(message);
     if (!isOpenCommand(text) && !canRequest(this.options.access, user)) {
       this.log.info({ user: userKey(user), channel: message.channelId }, 'refused: not allowed to request');
-      await message.reply({ content: ACCESS_DENIED });
+      await message.reply({ content: accessDenied(user) });
       return;
     }
     const channel = message.channel;

@@ -6,6 +6,7 @@
  */
 import type { Config } from '../../../src/config.js';
 import type { UserRef } from '../../../src/core/types.js';
+import { say } from '../../../src/core/messages.js';
 import { userKey } from '../../../src/core/types.js';
 
 export interface DiscordAccess {
@@ -14,6 +15,8 @@ export interface DiscordAccess {
   /** `discord:<id>` keys (other platforms' entries are kept; they simply never match). */
   allowedUsers: readonly string[];
   adminUsers: readonly string[];
+  /** `discord:<channel id>` keys from ALLOWED_CHATS: everyone in that channel may request. */
+  allowedChats: readonly string[];
 }
 
 export function accessFromConfig(config: Config): DiscordAccess {
@@ -22,6 +25,7 @@ export function accessFromConfig(config: Config): DiscordAccess {
     adminRoles: config.discord.DISCORD_ADMIN_ROLES,
     allowedUsers: config.core.ALLOWED_USERS,
     adminUsers: config.core.ADMIN_USERS,
+    allowedChats: config.core.ALLOWED_CHATS,
   };
 }
 
@@ -33,14 +37,18 @@ export function canAdminister(access: DiscordAccess, user: UserRef): boolean {
 }
 
 /**
- * Open to everyone until someone configures a restriction: with no request roles and no
- * ALLOWED_USERS at all (any platform), a fresh install just works.
+ * Open to everyone until someone configures a restriction: with no request roles, no
+ * ALLOWED_USERS and no ALLOWED_CHATS at all (any platform), a fresh install just works. The same
+ * rule as the core's (src/core/access), checked here first so a refusal is ephemeral.
  */
 export function canRequest(access: DiscordAccess, user: UserRef): boolean {
-  if (access.requestRoles.length === 0 && access.allowedUsers.length === 0) return true;
+  const open =
+    access.requestRoles.length === 0 && access.allowedUsers.length === 0 && access.allowedChats.length === 0;
+  if (open) return true;
   return (
     canAdminister(access, user) ||
     access.allowedUsers.includes(userKey(user)) ||
+    access.allowedChats.includes(`discord:${user.chatId}`) ||
     hasAny(user.roles, access.requestRoles)
   );
 }
@@ -51,6 +59,7 @@ export function isOpenCommand(text: string): boolean {
   return verb === 'help' || verb === 'start';
 }
 
-/** What a refused member reads (ephemeral on slash commands and clicks). */
-export const ACCESS_DENIED =
-  'You are not allowed to make requests with this bot here. Ask a server admin for the requester role.';
+/** What a refused member reads (ephemeral on slash commands): the core's own words, with their id. */
+export function accessDenied(user: UserRef): string {
+  return say('access.denied', { who: userKey(user) });
+}

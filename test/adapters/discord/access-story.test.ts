@@ -58,7 +58,7 @@ const content = (m: StoredMessage | undefined) => String(m?.api.content ?? '');
 const movieAdds = () => radarr.posted.filter((p) => p.method === 'POST' && p.path === '/api/v3/movie');
 
 describe('access over Discord', () => {
-  it('a member outside the allowed channel is refused by the core, and nothing is stored or searched', async () => {
+  it('a member outside the allowed channel is refused, with their id, and nothing is stored or searched', async () => {
     const i = discord.slashCommand('add', { title: 'Inception' }, { user: discord.users.bob });
     const refusal = await discord.waitFor(() => discord.original(i), 4000, 'the refusal');
     expect(content(refusal)).toContain('you can’t make requests with this bot');

@@ -18,10 +18,18 @@ const access = (over: Partial<DiscordAccess> = {}): DiscordAccess => ({
   adminRoles: [],
   allowedUsers: [],
   adminUsers: [],
+  allowedChats: [],
   ...over,
 });
 
 describe('permissions', () => {
+  it('GIVEN ALLOWED_CHATS THEN everyone in a listed channel may request, and only there', () => {
+    const a = access({ allowedChats: ['discord:c'], allowedUsers: ['discord:42'] });
+    expect(canRequest(a, user('7'))).toBe(true);
+    expect(canRequest(a, { ...user('7'), chatId: 'elsewhere' })).toBe(false);
+    expect(canRequest(a, { ...user('42'), chatId: 'elsewhere' })).toBe(true);
+  });
+
   it('GIVEN nothing configured THEN everyone may request, nobody administers', () => {
     expect(canRequest(access(), user('1'))).toBe(true);
     expect(canAdminister(access(), user('1'))).toBe(false);
