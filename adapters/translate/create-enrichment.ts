@@ -1,7 +1,7 @@
 /**
- * Background enrichment wired from the environment: the translator the config names (DeepL when
- * DEEPL_API_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is, else Apertium APy when
- * APERTIUM_URL is, else FreeDict files in DICTIONARY_DIR, else none), the job store under
+ * Background enrichment wired from the environment: the translators the config names (DeepL,
+ * LibreTranslate, Apertium APy, FreeDict files in DICTIONARY_DIR; per language the first that
+ * supports it), the job store under
  * DATA_DIR/jobs, and the queue and desk on top. Cheap: no NLP model, so the composition root
  * can build it at start and resume jobs a crash left running.
  */
@@ -19,6 +19,7 @@ import { ApertiumTranslator } from './apertium.js';
 import { DeeplTranslator } from './deepl.js';
 import { FreeDictTranslator } from './freedict.js';
 import { LibreTranslator } from './libretranslate.js';
+import { TranslatorChain } from './translator-chain.js';
 
 export interface EnrichmentWiring {
   queue: EnrichmentQueue;
@@ -34,7 +35,11 @@ export interface CreateEnrichmentOptions {
   fetchImpl?: typeof fetch;
 }
 
-/** The first configured translator: DeepL, LibreTranslate, Apertium APy, then an offline dictionary. */
+/**
+ * Every configured translator, in this order: DeepL, LibreTranslate, Apertium APy, an offline
+ * dictionary. One is used as it is; several become a chain that picks, per language, the first
+ * that supports it.
+ */
 export function createTranslator(
   env: VocabEnv,
   logger: Logger,
@@ -45,32 +50,40 @@ export function createTranslator(
     maxConcurrent: env.ENRICH_CONCURRENCY,
     ...(fetchImpl ? { fetchImpl } : {}),
   };
+  const all: Translator[] = [];
   if (env.DEEPL_API_KEY) {
-    return new DeeplTranslator({
-      apiKey: env.DEEPL_API_KEY,
-      ...(env.DEEPL_BASE_URL ? { baseUrl: env.DEEPL_BASE_URL } : {}),
-      logger: logger.child({ module: 'deepl' }),
-      ...common,
-    });
+    all.push(
+      new DeeplTranslator({
+        apiKey: env.DEEPL_API_KEY,
+        ...(env.DEEPL_BASE_URL ? { baseUrl: env.DEEPL_BASE_URL } : {}),
+        logger: logger.child({ module: 'deepl' }),
+        ...common,
+      }),
+    );
   }
   if (env.LIBRETRANSLATE_URL) {
-    return new LibreTranslator({
-      baseUrl: env.LIBRETRANSLATE_URL,
-      ...(env.LIBRETRANSLATE_API_KEY ? { apiKey: env.LIBRETRANSLATE_API_KEY } : {}),
-      maxTexts: env.LIBRETRANSLATE_BATCH,
-      logger: logger.child({ module: 'libretranslate' }),
-      ...common,
-    });
+    all.push(
+      new LibreTranslator({
+        baseUrl: env.LIBRETRANSLATE_URL,
+        ...(env.LIBRETRANSLATE_API_KEY ? { apiKey: env.LIBRETRANSLATE_API_KEY } : {}),
+        maxTexts: env.LIBRETRANSLATE_BATCH,
+        logger: logger.child({ module: 'libretranslate' }),
+        ...common,
+      }),
+    );
   }
   if (env.APERTIUM_URL) {
-    return new ApertiumTranslator({
-      baseUrl: env.APERTIUM_URL,
-      logger: logger.child({ module: 'apertium' }),
-      ...common,
-    });
+    all.push(
+      new ApertiumTranslator({
+        baseUrl: env.APERTIUM_URL,
+        logger: logger.child({ module: 'apertium' }),
+        ...common,
+      }),
+    );
   }
-  if (env.DICTIONARY_DIR) return new FreeDictTranslator(env.DICTIONARY_DIR);
-  return undefined;
+  if (env.DICTIONARY_DIR) all.push(new FreeDictTranslator(env.DICTIONARY_DIR));
+  if (all.length <= 1) return all[0];
+  return new TranslatorChain(all);
 }
 
 export function createEnrichment(

@@ -352,3 +352,32 @@ describe('GIVEN the HTTP API is on', () => {
     expect(deepl.billed).toBe(job?.chars.words);
   }, 20_000);
 });
+
+describe('GIVEN DeepL and LibreTranslate are both configured', () => {
+  it('THEN each language goes to the first that supports it: French to DeepL, Catalan to LibreTranslate', async () => {
+    world = await startWorld({
+      env: { ...withDeepl(), LIBRETRANSLATE_URL: libre.url, LIBRETRANSLATE_BATCH: '25' },
+      musicbrainz: false,
+      sonarr: false,
+      lidarr: false,
+    });
+    const libreBefore = libre.requests;
+    const french = await world.say('vocab Inception in French');
+    expect(french.text).toContain('on their way (DeepL)');
+    await until(() => pings(world).length === 1);
+    expect(jobFile(world, french.progress?.jobKey ?? '')).toMatchObject({
+      status: 'ready',
+      translator: 'DeepL',
+    });
+    expect(libre.requests).toBe(libreBefore);
+
+    const catalan = await world.say('vocab Inception in Catalan');
+    expect(catalan.text).toContain('on their way (LibreTranslate)');
+    await until(() => pings(world).length === 2);
+    expect(jobFile(world, catalan.progress?.jobKey ?? '')).toMatchObject({
+      status: 'ready',
+      translator: 'LibreTranslate',
+    });
+    expect(libre.requests).toBeGreaterThan(libreBefore);
+  }, 20_000);
+});

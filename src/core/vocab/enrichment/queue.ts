@@ -121,9 +121,9 @@ export class EnrichmentQueue {
     user: UserRef,
     opts: AskOptions = {},
   ): Promise<AskOutcome> {
-    const translator = this.deps.translator;
-    if (!translator) return { kind: 'no_translator' };
-    if (!translator.supports(language)) return { kind: 'unsupported', translator: translator.name };
+    if (!this.deps.translator) return { kind: 'no_translator' };
+    const translator = this.translatorFor(language);
+    if (!translator) return { kind: 'unsupported', translator: this.deps.translator.name };
     return this.exclusive(async () => {
       await this.load();
       const key = jobKey(vocab.key, language.code);
@@ -191,8 +191,8 @@ export class EnrichmentQueue {
    * opening a word or exporting). Billed characters are counted on the job. Throws UpstreamError.
    */
   async translateSentences(job: EnrichmentJob, vocab: MovieVocab, indexes: readonly number[]): Promise<void> {
-    const translator = this.deps.translator;
     const language = findLanguage(job.language);
+    const translator = language && this.translatorFor(language);
     if (!translator || !language || translator.sentences === false) return;
     const todo = [...new Set(indexes)].filter(
       (i) => job.sentences[String(i)] === undefined && vocab.sentences[i] !== undefined,
@@ -254,14 +254,24 @@ export class EnrichmentQueue {
     await Promise.all([...this.writes.values()]);
   }
 
+  /** The configured translator for `language`: with several, the first that supports it. */
+  private translatorFor(language: Language): Translator | undefined {
+    const t = this.deps.translator;
+    if (!t) return undefined;
+    if (t.forLanguage) return t.forLanguage(language);
+    return t.supports(language) ? t : undefined;
+  }
+
   private async run(key: string): Promise<void> {
     const job = this.jobs.get(key);
-    const translator = this.deps.translator;
-    if (!job || !translator || job.status === 'ready') return;
+    const found = findLanguage(job?.language ?? '');
+    const translator = found && this.translatorFor(found);
+    if (!job || !this.deps.translator || job.status === 'ready') return;
     const log = this.deps.logger;
     const vocab = await this.deps.vocabs.get(job.movieKey);
-    const language = findLanguage(job.language);
-    if (!vocab || !language) return this.finish(job, 'failed', vocab ? 'unsupported' : 'no_vocab');
+    const language = translator ? found : undefined;
+    if (!vocab || !language || !translator)
+      return this.finish(job, 'failed', vocab ? 'unsupported' : 'no_vocab');
     const words = wordsToTranslate(vocab);
     job.status = 'running';
     job.total = words.length;

@@ -84,6 +84,11 @@ export interface Translator {
   readonly sentences?: boolean;
   /** Whether it translates English into this language. */
   supports(language: Language): boolean;
+  /**
+   * Several translators behind one (DeepL, then LibreTranslate…): the one to use for `language`.
+   * Absent on a single translator, which serves every language it supports.
+   */
+  forLanguage?(language: Language): Translator | undefined;
   /** One request; `texts.length` ≤ maxTexts and the body ≤ maxBytes (the caller batches). */
   translate(texts: readonly string[], target: Language, opts: TranslateOptions): Promise<Translation>;
 }
