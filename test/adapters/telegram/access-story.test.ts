@@ -4,58 +4,32 @@
  * person's pick waits, the admin gets Approve/Decline in their private chat (chat id = user id),
  * and the admin's click sends it and tells the person.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TelegramAdapter } from '../../../adapters/chat/telegram/telegram-adapter.js';
-import { createApp, type App } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config.js';
-import { startFakeSonarr, type FakeSonarr } from '../../fakes/sonarr.js';
-import { alice, bob, startFakeTelegram, type FakeTelegram, type TgUser } from '../../fakes/telegram.js';
-import { startFakeTmdb, type FakeTmdb } from '../../fakes/tmdb.js';
-import { CaptureLogger, FAST } from './harness.js';
+import type { App } from '../../../src/app.js';
+import type { FakeSonarr } from '../../fakes/sonarr.js';
+import { alice, bob, type FakeTelegram, type TgUser } from '../../fakes/telegram.js';
+import type { FakeTmdb } from '../../fakes/tmdb.js';
+import { startTelegramApp, type TelegramApp } from './harness.js';
 
-const KEYS = { tmdb: 'tmdb-test-key-0001', sonarr: 'sonarr-test-key-0001' };
 const carol: TgUser = { id: 6_100_000_001, is_bot: false, first_name: 'Carol', username: 'carol_admin' };
 
+let t: TelegramApp;
 let telegram: FakeTelegram;
 let tmdb: FakeTmdb;
 let sonarr: FakeSonarr;
 let app: App;
 
 beforeAll(async () => {
-  [telegram, tmdb, sonarr] = await Promise.all([
-    startFakeTelegram(),
-    startFakeTmdb({ apiKey: KEYS.tmdb }),
-    startFakeSonarr({ version: 4, apiKey: KEYS.sonarr }),
-  ]);
-  const config = loadConfig({
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'reelbot-telegram-access-')),
-    LOG_LEVEL: 'silent',
-    MUSICBRAINZ_ENABLED: 'false',
+  t = await startTelegramApp({
     AUTO_MIN_SCORE: '1',
-    TMDB_API_KEY: KEYS.tmdb,
-    TMDB_BASE_URL: `${tmdb.url}/3`,
-    SONARR_URL: sonarr.url,
-    SONARR_API_KEY: KEYS.sonarr,
-    TELEGRAM_BOT_TOKEN: telegram.token,
-    TELEGRAM_API_ROOT: telegram.url,
     ALLOWED_USERS: `telegram:${alice.id}`,
     ADMIN_USERS: `telegram:${carol.id}`,
     REQUIRE_APPROVAL: 'true',
   });
-  app = await createApp(config, { logger: new CaptureLogger(), startCron: false });
-  const { TELEGRAM_BOT_TOKEN: token = '', TELEGRAM_API_ROOT: apiRoot } = config.telegram;
-  app.attach(new TelegramAdapter({ token, apiRoot, logger: app.logger, ...FAST }));
-  await app.start();
+  ({ telegram, tmdb, sonarr, app } = t);
 });
 
-afterAll(async () => {
-  await app.stop();
-  expect(telegram.violations).toEqual([]);
-  await Promise.all([telegram.close(), tmdb.close(), sonarr.close()]);
-});
+afterAll(() => t.close());
 
 const seriesPosts = () => sonarr.posted.filter((p) => p.method === 'POST' && p.path === '/api/v3/series');
 const textOf = (m: { text?: string; caption?: string } | undefined) => m?.text ?? m?.caption ?? '';

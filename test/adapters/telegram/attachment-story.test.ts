@@ -3,43 +3,21 @@
  * telegraf downloads it through the fake Bot API (getFile, then /file/bot<token>/<path>) and the
  * real App grades its vocabulary.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TelegramAdapter } from '../../../adapters/chat/telegram/telegram-adapter.js';
-import { createApp, type App } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config.js';
-import { alice, startFakeTelegram, type FakeTelegram } from '../../fakes/telegram.js';
-import { CaptureLogger, FAST } from './harness.js';
+import { alice, type FakeTelegram } from '../../fakes/telegram.js';
+import { startTelegramApp, type TelegramApp } from './harness.js';
 
+let t: TelegramApp;
 let telegram: FakeTelegram;
-let app: App;
-let logger: CaptureLogger;
 
 beforeAll(async () => {
-  telegram = await startFakeTelegram();
-  const config = loadConfig({
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'reelbot-telegram-file-')),
-    LOG_LEVEL: 'silent',
-    MUSICBRAINZ_ENABLED: 'false',
-    TELEGRAM_BOT_TOKEN: telegram.token,
-    TELEGRAM_API_ROOT: telegram.url,
-  });
-  logger = new CaptureLogger();
-  app = await createApp(config, { logger, startCron: false });
-  app.attach(
-    new TelegramAdapter({ token: telegram.token, apiRoot: telegram.url, logger: app.logger, ...FAST }),
-  );
-  await app.start();
+  t = await startTelegramApp();
+  ({ telegram } = t);
 });
 
-afterAll(async () => {
-  await app.stop();
-  expect(telegram.violations).toEqual([]);
-  expect(logger.dump()).not.toContain(telegram.token);
-  await telegram.close();
-});
+afterAll(() => t.close());
 
 const srt = readFileSync(join('test', 'fixtures', 'imsdb', 'dream-heist.srt'), 'utf8');
 

@@ -3,59 +3,28 @@
  * lowdb) with the real telegraf, against the fake Bot API, the fake TMDb and the fake Sonarr.
  * Only the cron is off: a test calls `app.core.processPending()` where the cron would.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TelegramAdapter } from '../../../adapters/chat/telegram/telegram-adapter.js';
-import { createApp, type App } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config.js';
-import { startFakeSonarr, type FakeSonarr } from '../../fakes/sonarr.js';
-import { alice, bob, startFakeTelegram, type FakeTelegram, type TgMessage } from '../../fakes/telegram.js';
-import { startFakeTmdb, type FakeTmdb } from '../../fakes/tmdb.js';
-import { CaptureLogger, FAST } from './harness.js';
+import type { App } from '../../../src/app.js';
+import type { FakeSonarr } from '../../fakes/sonarr.js';
+import { alice, bob, type FakeTelegram, type TgMessage } from '../../fakes/telegram.js';
+import { startTelegramApp, type CaptureLogger, type TelegramApp } from './harness.js';
 
-const KEYS = { tmdb: 'tmdb-test-key-0001', sonarr: 'sonarr-test-key-0001' };
-
+let t: TelegramApp;
 let telegram: FakeTelegram;
-let tmdb: FakeTmdb;
 let sonarr: FakeSonarr;
 let app: App;
 let logger: CaptureLogger;
 
 beforeAll(async () => {
-  [telegram, tmdb, sonarr] = await Promise.all([
-    startFakeTelegram(),
-    startFakeTmdb({ apiKey: KEYS.tmdb }),
-    startFakeSonarr({ version: 4, apiKey: KEYS.sonarr }),
-  ]);
-  const config = loadConfig({
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'reelbot-telegram-')),
-    LOG_LEVEL: 'silent',
-    MUSICBRAINZ_ENABLED: 'false',
+  t = await startTelegramApp({
     // With the default threshold the core adds Dexter (2006) without asking; the stories are
     // about the buttons, so this bot always asks.
     AUTO_MIN_SCORE: '1',
-    TMDB_API_KEY: KEYS.tmdb,
-    TMDB_BASE_URL: `${tmdb.url}/3`,
-    SONARR_URL: sonarr.url,
-    SONARR_API_KEY: KEYS.sonarr,
-    TELEGRAM_BOT_TOKEN: telegram.token,
-    TELEGRAM_API_ROOT: telegram.url,
   });
-  logger = new CaptureLogger();
-  app = await createApp(config, { logger, startCron: false });
-  const { TELEGRAM_BOT_TOKEN: token = '', TELEGRAM_API_ROOT: apiRoot } = config.telegram;
-  app.attach(new TelegramAdapter({ token, apiRoot, logger: app.logger, ...FAST }));
-  await app.start();
+  ({ telegram, sonarr, app, logger } = t);
 });
 
-afterAll(async () => {
-  await app.stop();
-  expect(telegram.violations).toEqual([]);
-  expect(logger.dump()).not.toContain(telegram.token);
-  await Promise.all([telegram.close(), tmdb.close(), sonarr.close()]);
-});
+afterAll(() => t.close());
 
 /** The first message with buttons the bot sends in a chat after this moment. */
 function nextPrompt(chatId: number): Promise<TgMessage> {
