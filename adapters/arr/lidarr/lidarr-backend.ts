@@ -7,7 +7,7 @@ import { LIDARR_MONITOR_OPTIONS } from '../../../src/config/arr-env.js';
 import { UpstreamError } from '../../../src/core/errors.js';
 import type { AddOptions, AddResult, LibraryItem, MediaBackend } from '../../../src/core/ports.js';
 import type { Candidate, MediaKind } from '../../../src/core/types.js';
-import { isAlreadyAdded, isNotFound } from '../already-added.js';
+import { addOrAlreadyPresent, isNotFound } from '../already-added.js';
 import { Memo } from '../memo.js';
 import { pickProfile } from '../pick-target.js';
 import { namedIdsSchema, type RootFolder } from '../schemas.js';
@@ -161,18 +161,11 @@ export class LidarrBackend implements MediaBackend {
     c: Candidate,
     signal: AbortSignal,
   ): Promise<AddResult> {
-    try {
-      const added = await this.client.http.json({ method: 'POST', path, body, schema, signal });
-      return {
-        outcome: 'added',
-        ...(added.id ? { itemId: added.id } : {}),
-        searching: this.settings.searchOnAdd,
-      };
-    } catch (e) {
-      if (!isAlreadyAdded(e)) throw e;
-      const existing = await this.find(c, signal).catch(() => null);
-      return { outcome: 'already_present', ...(existing ? { itemId: existing.id } : {}), searching: false };
-    }
+    return addOrAlreadyPresent(
+      () => this.client.http.json({ method: 'POST', path, body, schema, signal }),
+      () => this.find(c, signal),
+      this.settings.searchOnAdd,
+    );
   }
 
   /** `term=lidarr:<mbid>` looks the artist up by id (also `lidarrid:`, `mbid:`), via api.lidarr.audio. */

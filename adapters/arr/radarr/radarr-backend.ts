@@ -2,7 +2,7 @@
 import { UpstreamError } from '../../../src/core/errors.js';
 import type { AddOptions, AddResult, LibraryItem, MediaBackend } from '../../../src/core/ports.js';
 import type { Candidate, MediaKind } from '../../../src/core/types.js';
-import { isAlreadyAdded, isNotFound } from '../already-added.js';
+import { addOrAlreadyPresent, isNotFound } from '../already-added.js';
 import { coversForAdd } from '../images.js';
 import type { ServarrClient } from '../servarr-client.js';
 import { movieToItem } from './map.js';
@@ -77,24 +77,11 @@ export class RadarrBackend implements MediaBackend {
       tags: [] as number[],
       addOptions: { monitor: 'movieOnly', searchForMovie: this.settings.searchOnAdd },
     };
-    try {
-      const added = await this.client.http.json({
-        method: 'POST',
-        path: '/movie',
-        body,
-        schema: movieSchema,
-        signal,
-      });
-      return {
-        outcome: 'added',
-        ...(added.id ? { itemId: added.id } : {}),
-        searching: this.settings.searchOnAdd,
-      };
-    } catch (e) {
-      if (!isAlreadyAdded(e)) throw e;
-      const existing = await this.find(candidate, signal).catch(() => null);
-      return { outcome: 'already_present', ...(existing ? { itemId: existing.id } : {}), searching: false };
-    }
+    return addOrAlreadyPresent(
+      () => this.client.http.json({ method: 'POST', path: '/movie', body, schema: movieSchema, signal }),
+      () => this.find(candidate, signal),
+      this.settings.searchOnAdd,
+    );
   }
 
   async status(itemId: number, _kind: MediaKind, signal: AbortSignal): Promise<LibraryItem | null> {

@@ -6,7 +6,7 @@
 import { UpstreamError } from '../../../src/core/errors.js';
 import type { AddOptions, AddResult, LibraryItem, Logger, MediaBackend } from '../../../src/core/ports.js';
 import type { Candidate, MediaKind } from '../../../src/core/types.js';
-import { isAlreadyAdded, isNotFound } from '../already-added.js';
+import { addOrAlreadyPresent, isNotFound } from '../already-added.js';
 import { coversForAdd } from '../images.js';
 import { Memo } from '../memo.js';
 import { pickProfile } from '../pick-target.js';
@@ -85,21 +85,11 @@ export class SonarrBackend implements MediaBackend {
 
     const anime = candidate.anime === true || isAnime(found);
     const body = await this.addBody(found, tvdb, anime, major, options, signal);
-    try {
-      const added = await this.client.http.json({
-        method: 'POST',
-        path: '/series',
-        body,
-        schema: seriesSchema,
-        signal,
-      });
-      const searching = body.addOptions.searchForMissingEpisodes && body.addOptions.monitor !== 'none';
-      return { outcome: 'added', ...(added.id ? { itemId: added.id } : {}), searching };
-    } catch (e) {
-      if (!isAlreadyAdded(e)) throw e;
-      const existing = await this.find(candidate, signal).catch(() => null);
-      return { outcome: 'already_present', ...(existing ? { itemId: existing.id } : {}), searching: false };
-    }
+    return addOrAlreadyPresent(
+      () => this.client.http.json({ method: 'POST', path: '/series', body, schema: seriesSchema, signal }),
+      () => this.find(candidate, signal),
+      body.addOptions.searchForMissingEpisodes && body.addOptions.monitor !== 'none',
+    );
   }
 
   async status(itemId: number, _kind: MediaKind, signal: AbortSignal): Promise<LibraryItem | null> {
