@@ -5,7 +5,7 @@
 import type { MediaCatalog, SearchQuery } from '../../../src/core/ports.js';
 import type { Candidate, CatalogHit, ExternalIds } from '../../../src/core/types.js';
 import type { ServarrClient } from '../servarr-client.js';
-import { titleKey } from '../title-key.js';
+import { normalizeTitle } from '../../../src/core/media/title-similarity.js';
 import { lookupSeries } from './lookup.js';
 import { seriesToHit } from './map.js';
 import type { Series } from './schemas.js';
@@ -49,9 +49,10 @@ export class SonarrCatalog implements MediaCatalog {
 
 /** The one result with the candidate's title and year (any year when the candidate has none). */
 function sameWork(c: Candidate, results: Series[]): Series | undefined {
-  const key = titleKey(c.title);
+  const key = normalizeTitle(c.title);
   const matches = results.filter(
-    (s) => (s.tvdbId ?? 0) > 0 && titleKey(s.title) === key && (c.year === undefined || s.year === c.year),
+    (s) =>
+      (s.tvdbId ?? 0) > 0 && normalizeTitle(s.title) === key && (c.year === undefined || s.year === c.year),
   );
   return matches.length === 1 ? matches[0] : undefined;
 }
