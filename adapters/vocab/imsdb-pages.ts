@@ -7,6 +7,7 @@
  * - detail: `/Movie Scripts/<Title> Script.html`, linking to the script as `Read "<Title>" Script`.
  */
 import * as cheerio from 'cheerio';
+import { normalizeTitle } from '../../src/core/media/title-similarity.js';
 
 /** "The Matrix" → "/scripts/Matrix,-The.html"; "Star Wars: A New Hope" → "/scripts/Star-Wars-A-New-Hope.html". */
 export function scriptPath(title: string): string {
@@ -60,19 +61,7 @@ export function detailScriptLink(html: string): string | undefined {
 
 /** Compare titles the way the site lists them: "Matrix, The" is "The Matrix". */
 export function sameTitle(a: string, b: string): boolean {
-  return fold(a) === fold(b);
-}
-
-function fold(s: string): string {
-  let t = s.toLowerCase().trim();
-  const moved = /^(.+), (the|a|an)$/.exec(t);
-  if (moved) t = `${moved[2]} ${moved[1]}`;
-  return t
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return normalizeTitle(a) === normalizeTitle(b);
 }
 
 function capitalise(w: string): string {
