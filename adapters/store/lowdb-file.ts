@@ -27,11 +27,14 @@ export class LowdbFile<T> {
    * commit): while one write runs, every change that arrives joins the single next write, so 50
    * concurrent updates cost a handful of file writes instead of 50 in a row.
    */
-  mutate<R>(work: (data: T) => R | Promise<R>, write = true): Promise<R> {
+  mutate<R>(work: (data: T) => R | Promise<R>, write: boolean | ((out: R) => boolean) = true): Promise<R> {
     const step = async () => work(this.db.data);
     const next = this.queue.then(step, step);
     this.queue = next.catch(() => undefined);
-    return write ? next.then(async (out) => (await this.nextWrite(), out)) : next;
+    return next.then(async (out) => {
+      if (typeof write === 'function' ? write(out) : write) await this.nextWrite();
+      return out;
+    });
   }
 
   /** A write not yet started, which every change made before it starts will be part of. */

@@ -57,21 +57,29 @@ export class LowdbRequestStore implements RequestStore {
   }
 
   update(id: string, change: (r: MediaRequest) => void): Promise<MediaRequest> {
-    return this.file.mutate(async (data) => {
-      const current = this.index.get(id);
-      if (!current) throw new Error(`no request ${id}`);
-      const draft = structuredClone(current);
-      change(draft);
-      const i = data.requests.findIndex((r) => r.id === id);
-      if (FINAL_STATES.includes(draft.status)) {
-        // Archive first: a crash before the open file is rewritten leaves a copy in both, never none.
-        await this.archive.append(draft);
-        if (i !== -1) data.requests.splice(i, 1);
-      } else if (i === -1) data.requests.push(draft);
-      else data.requests[i] = draft;
-      this.index.set(id, draft);
-      return structuredClone(draft);
-    }, true);
+    return this.file
+      .mutate(
+        async (data) => {
+          const current = this.index.get(id);
+          if (!current) throw new Error(`no request ${id}`);
+          const draft = structuredClone(current);
+          change(draft);
+          const i = data.requests.findIndex((r) => r.id === id);
+          this.index.set(id, draft);
+          if (FINAL_STATES.includes(draft.status)) {
+            // Archive first: a crash before the open file is rewritten leaves a copy in both, never none.
+            await this.archive.append(draft);
+            if (i !== -1) data.requests.splice(i, 1);
+            // A finished request that stays finished touches only the archive.
+            return { request: draft, openFileChanged: i !== -1 };
+          }
+          if (i === -1) data.requests.push(draft);
+          else data.requests[i] = draft;
+          return { request: draft, openFileChanged: true };
+        },
+        (out) => out.openFileChanged,
+      )
+      .then((out) => structuredClone(out.request));
   }
 
   async list(filter: RequestFilter = {}): Promise<MediaRequest[]> {

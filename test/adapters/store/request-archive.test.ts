@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,18 @@ describe('finished requests leave the file that is rewritten on every change', (
     await store.update('fail01', (r) => void (r.status = 'failed_retryable'));
     expect(openFileIds(dir)).toEqual(['fail01']);
     expect((await (await open(dir)).get('fail01'))?.status).toBe('failed_retryable');
+  });
+
+  it('an update to a finished request that stays finished writes only the archive', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reelbot-archive-'));
+    const store = await open(dir);
+    await store.insert(newRequest('keep01', user, { text: 'add E', title: 'E' }, new Date()));
+    await store.update('keep01', (r) => void (r.status = 'failed'));
+    const before = statSync(join(dir, 'requests.json')).mtimeMs;
+    await new Promise((r) => setTimeout(r, 30));
+    await store.update('keep01', (r) => void (r.reason = 'noted by an admin'));
+    expect(statSync(join(dir, 'requests.json')).mtimeMs).toBe(before);
+    expect((await (await open(dir)).get('keep01'))?.reason).toBe('noted by an admin');
   });
 
   it('ignores a line a crash cut short and keeps the snapshot before it', async () => {
