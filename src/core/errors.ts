@@ -23,13 +23,16 @@ export type UpstreamFailure =
   /** The body was not what the contract says (malformed JSON, wrong shape). */
   | 'bad_response'
   /** A paid quota is used up (DeepL 456). */
-  | 'quota';
+  | 'quota'
+  /** The service is still working on an earlier change to the same item (Sonarr's post-add scan). */
+  | 'busy';
 
 const RETRYABLE: ReadonlySet<UpstreamFailure> = new Set([
   'unavailable',
   'timeout',
   'rate_limited',
   'server_error',
+  'busy',
 ]);
 
 export class UpstreamError extends Error {

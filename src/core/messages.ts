@@ -31,6 +31,8 @@ const TEXT: Record<string, string> = {
   'parse.emptyTitle': 'Add what? Give me a title, e.g. “add Dexter” or “add movie Dune 2021”.',
   'parse.tooLong': 'That is too long for a title (at most {max} characters). Send just the title.',
   'parse.controlChars': 'That message has invisible control characters in it; please retype the title.',
+  'parse.seasonZero':
+    'Season 0 is where specials are kept, so I don’t request it by number. Ask for a season from 1, e.g. “add {title} season 1”.',
   'parse.cancelUsage': 'Say which request: “cancel <id>” (the id is in “requests”).',
   'parse.retryUsage': 'Say “retry” for every failed request, or “retry <id>” for one.',
   'parse.reclassifyUsage':
@@ -49,17 +51,27 @@ const TEXT: Record<string, string> = {
   'media.whichBackend': 'Where should {title} go?',
   'media.whichSeasons': 'Which seasons of {title} should be monitored?',
   'media.cancelledOption': 'OK, {title} was not added.',
+  'media.seasonAdded':
+    'Added {title} to {backend} with only season {season} monitored. {backend} searches for it as soon as it has loaded the episodes.',
   'media.seasonMonitored': 'Season {season} of {title} is now monitored in {backend} — searching for it now.',
   'media.seasonAlreadyMonitored':
     'Season {season} of {title} was already monitored in {backend}; I asked it to search again.',
   'media.noSuchSeason': '{title} has no season {season} in {backend}.',
   'media.added': 'Added {title} to {backend}{searching}.',
   'media.alreadyPresent': '{title} is already in your library ({backend}).',
+  'media.monitoredExisting':
+    '{title} was in {backend} but not monitored, so nothing would have been downloaded. It is monitored now{searching}.',
   'media.retrying':
     '{backend} is not answering ({why}). I kept your request ({id}); I’ll retry and tell you.',
+  'media.retryingBusy':
+    '{backend} is still loading {title} ({why}). I kept your request ({id}) and will finish it in a few minutes.',
   'media.failedRefused': '{backend} refused {title}: {why}',
   'media.failedAuth':
     '{backend} rejected the bot’s API key, so I couldn’t add {title}. An admin needs to check {envKey}.',
+  // Overseerr refusals, as the `why` of media.failedRefused.
+  'media.overseerrUnknownUser':
+    'OVERSEERR_USER_MAP sends {who} as Overseerr user {overseerrId}, and Overseerr has no such user. An admin needs to fix OVERSEERR_USER_MAP.',
+  'media.overseerrNoTmdb': 'it could not get {kind} {tmdbId} from TMDb',
   'media.noBackend': 'I can’t add {kind}s: no {service} is set up on this bot. An admin can set {envUrl}.',
   'media.noId': 'I can’t add {title}: {backend} needs a {idName} and none of my sources has one for it.',
   'media.gaveUp': 'I gave up adding {title} after {attempts} tries: {why}',

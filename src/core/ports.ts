@@ -49,12 +49,24 @@ export interface LibraryItem {
 export interface AddOptions {
   /** Sonarr monitor option (all, future, firstSeason, latestSeason, …); backend default when absent. */
   monitor?: string;
+  /**
+   * The one season the person asked for ("add Dexter season 9"): only it is monitored and searched.
+   * Never 0 (specials); the parser refuses that.
+   */
+  season?: number;
   /** Overseerr: the Overseerr user to act as. */
   requestedBy?: UserRef;
 }
 
 export interface AddResult {
-  outcome: 'added' | 'already_present';
+  /**
+   * - `added`: a new item in the library;
+   * - `already_present`: it was there and wanted (monitored, or with files): nothing to do;
+   * - `monitored`: it was there but unmonitored (Lidarr creates every album of an artist so), and
+   *   is now monitored, with a search asked for when `searching`;
+   * - `no_such_season`: `options.season` names a season the series does not have; nothing added.
+   */
+  outcome: 'added' | 'already_present' | 'monitored' | 'no_such_season';
   itemId?: number;
   /** The backend was asked to search for the media now. */
   searching: boolean;

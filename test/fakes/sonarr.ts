@@ -9,10 +9,23 @@
  *   a world series without a TVDB id is unknown to Sonarr;
  * - POST /series is checked against SeriesResource from the spec, then the server's own rules
  *   (TvdbId > 0, not already added, profile and root folder exist, v3's language profile), and
- *   answers 201 with the stored series; PUT answers 202; POST /command answers 201.
+ *   answers 201 with the stored series; PUT answers 202; POST /command answers 201;
+ * - after the 201 it refreshes and scans the series in the background (sonarr-episodes.ts):
+ *   episodes exist only then, `addOptions` is applied then, and a search before it finds nothing.
  */
 import { matchesQuery, series as worldSeries, yearOf, type WorldSeries } from '../fixtures/world.js';
 import type { FakeRequest, FakeResponse } from './fake-http.js';
+import {
+  MONITOR_TYPES,
+  applyAddOptions,
+  matchEpisodesToSeasons,
+  refreshEpisodes,
+  searched,
+  searchesAfterScan,
+  type AddOptionsJson,
+  type Episodes,
+  type SeasonFlag,
+} from './sonarr-episodes.js';
 import {
   FakeServarr,
   cleanTitle,
@@ -30,14 +43,11 @@ export interface FakeSonarrOptions {
   version: 3 | 4;
   apiKey: string;
   series?: WorldSeries[];
+  /** How long after a POST the background refresh and scan run (default 40 ms). */
+  scanDelayMs?: number;
 }
 
 export const SONARR_VERSIONS = { 3: '3.0.10.1567', 4: '4.0.19.2735' } as const;
-
-/** addOptions.monitor values Sonarr v3 knows (branch v3, MonitoringOptions.cs). */
-const V3_MONITOR = ['all', 'future', 'missing', 'existing', 'firstSeason', 'latestSeason', 'pilot', 'none'];
-/** Episodes per regular season in the fake (specials: 2). */
-const EPISODES = 10;
 
 const GENRES: Record<number, string[]> = {
   16: ['Animation'],
@@ -55,16 +65,27 @@ type Json = Record<string, unknown>;
 
 interface Stored {
   resource: Json;
-  /** Episode files on disk, by season number. */
-  files: Map<number, number>;
+  /** Created by the background refresh; undefined until it has run. */
+  episodes: Episodes | undefined;
+}
+
+export interface SonarrCommand {
+  body: Json;
+  status: 'queued' | 'failed';
+  /** `api` for POST /command, `scan` for a search the post-add scan queued itself. */
+  trigger: 'api' | 'scan';
+  /** Episodes the search covered, season → count (empty: it found nothing to search for). */
+  searched: Record<number, number>;
 }
 
 export class FakeSonarr extends FakeServarr {
   readonly major: 3 | 4;
-  /** POST /command bodies, with whether the real server would have run them. */
-  readonly commands: { body: Json; status: 'queued' | 'failed' }[] = [];
+  /** POST /command bodies and the searches scans queued, with what each one covered. */
+  readonly commands: SonarrCommand[] = [];
   private readonly world: WorldSeries[];
   private readonly library = new Map<number, Stored>();
+  private readonly scanDelayMs: number;
+  private readonly pendingScans = new Map<number, { timer: NodeJS.Timeout; done: Promise<void> }>();
 
   constructor(opts: FakeSonarrOptions) {
     super({
@@ -81,6 +102,7 @@ export class FakeSonarr extends FakeServarr {
       rootFolders: fixture<RootFolderFixture[]>('sonarr.rootfolder.flexget.json'),
     });
     this.major = opts.version;
+    this.scanDelayMs = opts.scanDelayMs ?? 40;
     this.world = (opts.series ?? worldSeries).filter((s) => s.tvdb !== undefined);
     const api = this.api;
     this.route('GET', `${api}/series/lookup`, (r) => ({
@@ -119,17 +141,62 @@ export class FakeSonarr extends FakeServarr {
       rootFolderPath: this.rootFolders[0]!.path,
       monitored: true,
     };
-    return this.store(body, w);
+    const id = this.store(body, w);
+    const stored = this.library.get(id)!;
+    stored.episodes = refreshEpisodes(seasons);
+    return id;
   }
 
-  /** Episode files appear: every episode of `season`, or of every monitored season. */
+  /**
+   * Someone just added this series in Sonarr's UI with these addOptions: its refresh and scan have
+   * not run yet (they run after `scanDelayMs`).
+   */
+  addPending(tvdbId: number, addOptions: AddOptionsJson): number {
+    const w = this.byTvdb(tvdbId);
+    if (!w) throw new Error(`no world series with tvdb ${tvdbId}`);
+    const body: Json = {
+      ...this.lookupShape(w),
+      qualityProfileId: this.qualityProfiles[0]!.id,
+      rootFolderPath: this.rootFolders[0]!.path,
+      monitored: true,
+      addOptions,
+    };
+    const id = this.store(body, w);
+    this.scheduleScan(id);
+    return id;
+  }
+
+  /**
+   * Episode files appear: every episode of `season`, or every monitored episode. A series still
+   * waiting for its refresh is refreshed and scanned first (files are found by the scan).
+   */
   setHasFile(id: number, season?: number): void {
     const s = this.library.get(id);
     if (!s) throw new Error(`no series ${id}`);
-    for (const x of s.resource.seasons as { seasonNumber: number; monitored: boolean }[]) {
-      if (season === undefined ? x.monitored : x.seasonNumber === season)
-        s.files.set(x.seasonNumber, episodes(x.seasonNumber));
+    this.refreshAndScan(id);
+    for (const [n, list] of s.episodes ?? []) {
+      for (const e of list) if (season === undefined ? e.monitored : n === season) e.hasFile = true;
     }
+  }
+
+  /** Wait until every background refresh and scan queued so far has run. */
+  async settle(): Promise<void> {
+    await Promise.all([...this.pendingScans.values()].map((p) => p.done));
+  }
+
+  /** Episodes of a stored series by season: [monitored, total]; undefined before its refresh. */
+  monitoredEpisodes(id: number): Record<number, [number, number]> | undefined {
+    const episodes = this.library.get(id)?.episodes;
+    if (!episodes) return undefined;
+    return Object.fromEntries(
+      [...episodes].map(([n, list]) => [n, [list.filter((e) => e.monitored).length, list.length]]),
+    );
+  }
+
+  override async close(): Promise<void> {
+    for (const p of this.pendingScans.values()) clearTimeout(p.timer);
+    this.pendingScans.clear();
+    await super.close();
   }
 
   /** The stored series as GET /series/{id} shows it. */
@@ -202,16 +269,17 @@ export class FakeSonarr extends FakeServarr {
           ),
         );
       }
-      if (addOptions.monitor !== undefined && !V3_MONITOR.includes(String(addOptions.monitor))) {
-        failures.push(
-          failure(
-            'AddOptions.Monitor',
-            `The JSON value could not be converted to MonitorTypes: "${String(addOptions.monitor)}"`,
-            addOptions.monitor,
-            'JsonException',
-          ),
-        );
-      }
+    }
+    const known: readonly string[] = MONITOR_TYPES[this.major];
+    if (addOptions.monitor !== undefined && !known.includes(String(addOptions.monitor))) {
+      failures.push(
+        failure(
+          'AddOptions.Monitor',
+          `The JSON value could not be converted to MonitorTypes: "${String(addOptions.monitor)}"`,
+          addOptions.monitor,
+          'JsonException',
+        ),
+      );
     }
     if (failures.some(Boolean)) return this.logged(req, this.invalid(failures));
     const w = this.byTvdb(b.tvdbId as number);
@@ -221,6 +289,9 @@ export class FakeSonarr extends FakeServarr {
         this.invalid([failure('TvdbId', 'A series with this ID was not found.', b.tvdbId, 'SeriesNotFound')]),
       );
     const id = this.store(b, w);
+    // src/NzbDrone.Core/Tv/AddSeriesService.cs: monitor "none" unmonitors the series itself.
+    if (String(addOptions.monitor).toLowerCase() === 'none') this.library.get(id)!.resource.monitored = false;
+    this.scheduleScan(id);
     return this.logged(req, { status: 201, body: this.withStatistics(this.library.get(id)!) });
   }
 
@@ -244,8 +315,14 @@ export class FakeSonarr extends FakeServarr {
     const b = req.body as Json;
     const rule = this.qualityProfileRule('QualityProfileId', b.qualityProfileId);
     if (rule) return this.logged(req, this.invalid([rule]));
-    const { statistics: _s, added: _a, id: _i, ...editable } = b;
+    // SeriesService.UpdateSeries: "Never update AddOptions when updating a series".
+    const { statistics: _s, added: _a, id: _i, addOptions: _o, ...editable } = b;
     const seasons = ((b.seasons ?? []) as Json[]).map(({ statistics: _x, ...season }) => season);
+    matchEpisodesToSeasons(
+      stored.resource.seasons as SeasonFlag[],
+      seasons as unknown as SeasonFlag[],
+      stored.episodes,
+    );
     stored.resource = { ...stored.resource, ...editable, seasons, id };
     return this.logged(req, { status: 202, body: this.withStatistics(stored) });
   }
@@ -262,7 +339,8 @@ export class FakeSonarr extends FakeServarr {
     }
     const series = typeof b.seriesId === 'number' ? this.library.get(b.seriesId) : undefined;
     const ok = name !== 'SeasonSearch' || (series !== undefined && Number.isInteger(b.seasonNumber));
-    this.commands.push({ body: b, status: ok ? 'queued' : 'failed' });
+    const covered = name === 'RefreshSeries' ? {} : searched(name, series?.episodes, Number(b.seasonNumber));
+    this.commands.push({ body: b, status: ok ? 'queued' : 'failed', trigger: 'api', searched: covered });
     const now = new Date().toISOString();
     return this.logged(req, {
       status: 201,
@@ -343,20 +421,57 @@ export class FakeSonarr extends FakeServarr {
       // Sonarr 3.0.4 turned a posted 0 into 1; v4 always reports 1.
       languageProfileId: this.major === 3 ? (body.languageProfileId ?? 1) : 1,
     };
-    this.library.set(id, { resource, files: new Map() });
+    this.library.set(id, { resource, episodes: undefined });
     return id;
+  }
+
+  /** src/NzbDrone.Core/Tv/SeriesAddedHandler.cs queues RefreshSeries; the scan follows it. */
+  private scheduleScan(id: number): void {
+    let timer: NodeJS.Timeout | undefined;
+    const done = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        this.refreshAndScan(id);
+        resolve();
+      }, this.scanDelayMs);
+    });
+    this.pendingScans.set(id, { timer: timer!, done });
+  }
+
+  /** RefreshSeriesService, then SeriesScannedHandler: episodes, addOptions, the searches it asks for. */
+  private refreshAndScan(id: number): void {
+    const pending = this.pendingScans.get(id);
+    if (pending) clearTimeout(pending.timer);
+    this.pendingScans.delete(id);
+    const s = this.library.get(id);
+    if (!s || s.episodes) return;
+    const seasons = s.resource.seasons as SeasonFlag[];
+    s.episodes = refreshEpisodes(seasons);
+    const options = s.resource.addOptions as AddOptionsJson | undefined;
+    if (!options) return;
+    applyAddOptions(seasons, s.episodes, options);
+    for (const name of searchesAfterScan(options)) {
+      this.commands.push({
+        body: { name, seriesId: id },
+        status: 'queued',
+        trigger: 'scan',
+        searched: searched(name, s.episodes),
+      });
+    }
+    delete s.resource.addOptions;
   }
 
   /** Statistics are the server's, recomputed on every read from the files on "disk". */
   private withStatistics(s: Stored): Json {
-    const seasons = (s.resource.seasons as { seasonNumber: number; monitored: boolean }[]).map((x) => {
-      const files = s.files.get(x.seasonNumber) ?? 0;
-      const total = episodes(x.seasonNumber);
+    const seasons = (s.resource.seasons as SeasonFlag[]).map((x) => {
+      const list = s.episodes?.get(x.seasonNumber) ?? [];
+      const files = list.filter((e) => e.hasFile).length;
+      const total = list.length;
       return {
         ...x,
         statistics: {
           episodeFileCount: files,
-          episodeCount: x.monitored ? total : files,
+          // Sonarr counts an episode when it is monitored or has a file (SeasonStatistics).
+          episodeCount: list.filter((e) => e.monitored || e.hasFile).length,
           totalEpisodeCount: total,
           sizeOnDisk: files * 1_500_000_000,
           releaseGroups: [],
@@ -441,10 +556,6 @@ export class FakeSonarr extends FakeServarr {
       qualityProfileId: 0,
     };
   }
-}
-
-function episodes(seasonNumber: number): number {
-  return seasonNumber === 0 ? 2 : EPISODES;
 }
 
 function language(code: string): { id: number; name: string } {

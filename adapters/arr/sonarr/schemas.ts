@@ -36,10 +36,14 @@ export const seriesSchema = z.object({
 export type Series = z.infer<typeof seriesSchema>;
 export const seriesListSchema = z.array(seriesSchema);
 
-/** A library series to PUT back: everything the server sent is kept, only seasons are read. */
+/**
+ * A library series to PUT back: everything the server sent is kept, only seasons are read.
+ * `addOptions` is there until the post-add scan has applied it (Sonarr.Api.V3 SeriesResource).
+ */
 export const seriesForUpdateSchema = z.looseObject({
   id: z.number().int(),
   seasons: z.array(z.looseObject({ seasonNumber: z.number().int(), monitored: z.boolean() })),
+  addOptions: z.looseObject({}).nullish(),
 });
 
 export const commandSchema = z.object({

@@ -3,6 +3,7 @@
  * differences are that v3 requires a `languageProfileId` (v4 ignores and deprecates it) and that
  * the two spell some monitor options differently.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UpstreamError } from '../../../src/core/errors.js';
 import type { AddOptions, AddResult, LibraryItem, Logger, MediaBackend } from '../../../src/core/ports.js';
 import type { Candidate, MediaKind } from '../../../src/core/types.js';
@@ -35,6 +36,8 @@ export interface SonarrBackendOptions {
   client: ServarrClient;
   settings: SonarrSettings;
   logger: Logger;
+  /** How long monitorSeason waits for Sonarr's post-add scan (default 15 s). */
+  scanWaitMs?: number;
 }
 
 export type MonitorSeasonOutcome = 'monitored' | 'already_monitored' | 'no_such_season';
@@ -47,6 +50,7 @@ export class SonarrBackend implements MediaBackend {
   private readonly settings: SonarrSettings;
   private readonly logger: Logger;
   private readonly languageProfileId = new Memo<number>(10 * 60_000);
+  private readonly scanWaitMs: number;
 
   constructor(opts: SonarrBackendOptions) {
     this.name = opts.name;
@@ -54,6 +58,7 @@ export class SonarrBackend implements MediaBackend {
     this.client = opts.client;
     this.settings = opts.settings;
     this.logger = opts.logger;
+    this.scanWaitMs = opts.scanWaitMs ?? 15_000;
   }
 
   canAdd(candidate: Candidate): boolean {
@@ -82,6 +87,9 @@ export class SonarrBackend implements MediaBackend {
     ]);
     if (!found) throw this.refused(`Sonarr's metadata server does not know TVDB id ${tvdb}`);
     if ((found.id ?? 0) > 0) return { outcome: 'already_present', itemId: found.id, searching: false };
+    const season = options.season;
+    if (season !== undefined && !(found.seasons ?? []).some((x) => x.seasonNumber === season))
+      return { outcome: 'no_such_season', searching: false };
 
     const anime = candidate.anime === true || isAnime(found);
     const body = await this.addBody(found, tvdb, anime, major, options, signal);
@@ -90,6 +98,26 @@ export class SonarrBackend implements MediaBackend {
       () => this.find(candidate, signal),
       body.addOptions.searchForMissingEpisodes && body.addOptions.monitor !== 'none',
     );
+  }
+
+  /**
+   * What Sonarr applies after its background refresh and scan (SeriesScannedHandler →
+   * EpisodeMonitoredService.SetEpisodeMonitoredStatus), not at the POST. For one season, the posted
+   * season flags must survive that: v4's `skip` keeps them, and v3, which has no `skip`, keeps them
+   * when no monitor type is sent (the legacy path, the one Overseerr uses). The scan then searches
+   * the monitored, missing episodes: that season.
+   */
+  private addOptionsFor(options: AddOptions, major: number, monitor: string) {
+    if (options.season === undefined)
+      return {
+        monitor,
+        searchForMissingEpisodes: this.settings.searchOnAdd,
+        searchForCutoffUnmetEpisodes: false,
+      };
+    const base = { searchForMissingEpisodes: true, searchForCutoffUnmetEpisodes: false };
+    return major >= 4
+      ? { monitor: 'skip', ...base }
+      : { ignoreEpisodesWithFiles: false, ignoreEpisodesWithoutFiles: false, ...base };
   }
 
   async status(itemId: number, _kind: MediaKind, signal: AbortSignal): Promise<LibraryItem | null> {
@@ -111,11 +139,7 @@ export class SonarrBackend implements MediaBackend {
     seasonNumber: number,
     signal: AbortSignal,
   ): Promise<MonitorSeasonOutcome> {
-    const series = await this.client.http.json({
-      path: `/series/${itemId}`,
-      schema: seriesForUpdateSchema,
-      signal,
-    });
+    const series = await this.afterScan(itemId, signal);
     const season = series.seasons.find((s) => s.seasonNumber === seasonNumber);
     if (!season) return 'no_such_season';
     const already = season.monitored;
@@ -133,10 +157,35 @@ export class SonarrBackend implements MediaBackend {
       method: 'POST',
       path: '/command',
       body: { name: 'SeasonSearch', seriesId: itemId, seasonNumber },
+      // A second search for the same season is harmless.
+      idempotent: true,
       schema: commandSchema,
       signal,
     });
     return already ? 'already_monitored' : 'monitored';
+  }
+
+  /**
+   * The series once Sonarr's post-add scan has run. Until then its episodes do not exist (a search
+   * finds nothing) and the pending `addOptions` would undo a season we monitor now, since a PUT
+   * never changes them (SeriesService.UpdateSeries). A scan that takes longer than `scanWaitMs` is
+   * a `busy` failure: the request is kept and the cron tries again.
+   */
+  private async afterScan(itemId: number, signal: AbortSignal) {
+    const started = Date.now();
+    for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
+      const series = await this.client.http.json({
+        path: `/series/${itemId}`,
+        schema: seriesForUpdateSchema,
+        signal,
+      });
+      if (!series.addOptions) return series;
+      if (Date.now() - started + wait > this.scanWaitMs) {
+        const detail = 'Sonarr is still loading the episodes of this series';
+        throw new UpstreamError(this.client.service, 'busy', `${this.client.service}: ${detail}`, { detail });
+      }
+      await sleep(wait, undefined, { signal });
+    }
   }
 
   private async addBody(
@@ -168,11 +217,9 @@ export class SonarrBackend implements MediaBackend {
       ...(found.titleSlug ? { titleSlug: found.titleSlug } : {}),
       ...(found.year ? { year: found.year } : {}),
       images: coversForAdd(found.images),
-      // With monitor 'none' (a single season asked for, monitored right after), say so in the seasons
-      // too rather than rely on the server applying addOptions to them.
       seasons: (found.seasons ?? []).map((x) => ({
         seasonNumber: x.seasonNumber,
-        monitored: monitor.value === 'none' ? false : x.monitored,
+        monitored: options.season === undefined ? x.monitored : x.seasonNumber === options.season,
       })),
       qualityProfileId: target.qualityProfileId,
       rootFolderPath: target.rootFolderPath,
@@ -180,11 +227,7 @@ export class SonarrBackend implements MediaBackend {
       monitored: true,
       seriesType: anime ? 'anime' : found.seriesType === 'daily' ? 'daily' : 'standard',
       tags: [] as number[],
-      addOptions: {
-        monitor: monitor.value,
-        searchForMissingEpisodes: s.searchOnAdd,
-        searchForCutoffUnmetEpisodes: false,
-      },
+      addOptions: this.addOptionsFor(options, major, monitor.value),
       // v3 validates it ("Language profile does not exist" for 0 or none); v4 deprecated it, so never send it there.
       ...(major < 4 ? { languageProfileId: await this.v3LanguageProfile(signal) } : {}),
     };

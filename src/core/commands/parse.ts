@@ -179,6 +179,8 @@ function parseAdd(rest: string, thisYear: number): ParseResult {
   const sm = /^(.*?)[\s,]+(?:season\s*|s)0*(\d{1,3})$/i.exec(title);
   if (sm && (sm[1] ?? '').trim()) {
     season = Number(sm[2]);
+    // Season 0 is where Sonarr and TMDb keep specials: nobody asks for it by that number.
+    if (season === 0) return { ok: false, code: 'parse.seasonZero', values: { title: (sm[1] ?? '').trim() } };
     title = (sm[1] ?? '').trim();
     hint = 'series';
   }

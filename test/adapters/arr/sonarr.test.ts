@@ -210,7 +210,12 @@ describe('status and seasons', () => {
       seasons: expect.arrayContaining([expect.objectContaining({ seasonNumber: 2, monitored: true })]),
     });
     expect(fake.commands).toEqual([
-      { body: { name: 'SeasonSearch', seriesId: id, seasonNumber: 2 }, status: 'queued' },
+      {
+        body: { name: 'SeasonSearch', seriesId: id, seasonNumber: 2 },
+        status: 'queued',
+        trigger: 'api',
+        searched: { 2: 10 },
+      },
     ]);
     const order = fake.calls.filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`);
     expect(order).toEqual([`PUT /api/v3/series/${id}`, 'POST /api/v3/command']);
@@ -226,6 +231,54 @@ describe('status and seasons', () => {
     expect(fake.commands.map((c) => c.body)).toEqual([
       { name: 'SeasonSearch', seriesId: id, seasonNumber: 1 },
     ]);
+  });
+});
+
+describe('one season of a series not in Sonarr yet', () => {
+  it.each([4, 3] as const)(
+    'GIVEN Sonarr v%i WHEN season 3 of Dexter is added THEN after the scan only season 3 is monitored, and the scan searches it',
+    async (version) => {
+      const { fake, backend } = await setup(version, { monitor: 'all', searchOnAdd: false });
+      const result = await backend.add(dexter, { season: 3 }, signal());
+      expect(result).toMatchObject({ outcome: 'added' });
+      const [post] = fake.posted;
+      const addOptions = (post?.body as { addOptions: Record<string, unknown> }).addOptions;
+      // v4 keeps the posted seasons with "skip"; v3 has no "skip" and keeps them when no monitor is sent.
+      if (version === 4) expect(addOptions.monitor).toBe('skip');
+      else expect(addOptions).not.toHaveProperty('monitor');
+      await fake.settle();
+      const episodes = fake.monitoredEpisodes(result.itemId ?? -1) ?? {};
+      expect(Object.entries(episodes).filter(([, [n]]) => n > 0)).toEqual([['3', [10, 10]]]);
+      expect(fake.commands).toEqual([expect.objectContaining({ trigger: 'scan', searched: { 3: 10 } })]);
+    },
+  );
+
+  it('GIVEN a season the show does not have THEN nothing is posted', async () => {
+    const { fake, backend } = await setup(4);
+    expect(await backend.add(dexter, { season: 42 }, signal())).toEqual({
+      outcome: 'no_such_season',
+      searching: false,
+    });
+    expect(fake.posted).toEqual([]);
+  });
+
+  it('GIVEN a scan that does not finish WHEN a season is monitored THEN a retryable busy error, and nothing is changed', async () => {
+    sonarr = await startFakeSonarr({ version: 4, apiKey: KEY, scanDelayMs: 60_000 });
+    const client = new ServarrClient({ service: 'sonarr', url: sonarr.url, apiKey: KEY, apiPath: '/api/v3' });
+    const backend = new SonarrBackend({
+      name: 'sonarr',
+      label: 'Sonarr',
+      client,
+      settings: { monitor: 'all', searchOnAdd: true },
+      logger: recordingLogger(),
+      scanWaitMs: 300,
+    });
+    const id = sonarr.addPending(79349, { monitor: 'none' });
+    const error = await backend.monitorSeason(id, 2, signal()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ failure: 'busy', retryable: true });
+    expect(sonarr.posted).toEqual([]);
+    expect(sonarr.commands).toEqual([]);
   });
 });
 
