@@ -56,6 +56,13 @@ export interface RequestOptions<S extends z.ZodType> {
   signal?: AbortSignal;
   /** Give up without sending when the limiter's queue would delay this past the signal's deadline. */
   deadline?: number;
+  /**
+   * Sending it twice does no harm (a search, a translation, a token). Default: true for GET, PUT
+   * and DELETE, false for POST. A POST that is not is retried only when the server cannot have
+   * applied it: a 429, or a connection that was never made. A 5xx or a reset may come after the
+   * item was added, so the caller's own "is it there now?" check decides instead.
+   */
+  idempotent?: boolean;
 }
 
 export interface TextResponse {
@@ -162,6 +169,7 @@ export class HttpClient {
   ): Promise<RawResponse> {
     const where = `${method} ${describeUrl(url, this.secrets)}`;
     const retries = this.opts.retries ?? 2;
+    const replayable = req.idempotent ?? method !== 'POST';
     let lastError: UpstreamError | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -177,7 +185,8 @@ export class HttpClient {
         res = await this.limiter.schedule(() => this.attempt(method, url, req, maxBytes, where));
       } catch (e) {
         const err = e instanceof UpstreamError ? e : this.networkError(e, where, req.signal);
-        if (err.retryable && attempt < retries && !req.signal?.aborted && err.failure !== 'timeout') {
+        const safe = replayable || neverConnected(e);
+        if (safe && err.retryable && attempt < retries && !req.signal?.aborted && err.failure !== 'timeout') {
           lastError = err;
           await this.pause(backoffMs(attempt), req.signal);
           continue;
@@ -197,7 +206,8 @@ export class HttpClient {
       const { ms: retryAfterMs, explicit } = parseRetryAfter(res, attempt);
       const err = this.statusError(res, where, retryAfterMs, explicit);
       const canWait = retryAfterMs <= (this.opts.maxRetryAfterMs ?? 10_000) && !req.signal?.aborted;
-      if (err.retryable && attempt < retries && canWait) {
+      const safe = replayable || res.status === 429;
+      if (safe && err.retryable && attempt < retries && canWait) {
         lastError = err;
         // "Retry-After: 0" (MusicBrainz's 503) still waits the backoff, or retries would hammer it.
         await this.pause(Math.max(retryAfterMs, backoffMs(attempt)), req.signal);
@@ -339,6 +349,14 @@ export class HttpClient {
       signal?.addEventListener('abort', done, { once: true });
     });
   }
+}
+
+/** Errors raised before a connection existed: the request cannot have reached the server. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function neverConnected(e: unknown): boolean {
+  const code = (e as { cause?: { code?: string } })?.cause?.code ?? (e as { code?: string })?.code;
+  return code !== undefined && NOT_CONNECTED.has(code);
 }
 
 function backoffMs(attempt: number): number {

@@ -72,6 +72,8 @@ export class DeeplTranslator implements Translator {
     const res = await this.http.json({
       method: 'POST',
       path: '/v2/translate',
+      // Translating twice costs characters, never a wrong result.
+      idempotent: true,
       body,
       schema: translateResponse,
       signal: opts.signal,

@@ -68,6 +68,7 @@ export class LibreTranslator implements Translator {
     const res = await this.http.json({
       method: 'POST',
       path: '/translate',
+      idempotent: true,
       body,
       schema: translateResponse,
       signal: opts.signal,

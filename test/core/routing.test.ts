@@ -59,6 +59,23 @@ describe('a request reaches its backend exactly once', () => {
     expect(r?.audit.map((e) => e.to)).toContain('failed_retryable');
   });
 
+  it('Radarr adds the film but the proxy in front loses the answer (502) → no second POST; the retry finds it and says "added", not "already there"', async () => {
+    world = await startWorld();
+    const radarr = world.radarr!;
+    radarr.fail({ kind: 'answer_lost', status: 502 }, 1);
+    const first = await world.say('add Inception');
+    expect(postsTo(radarr, '/api/v3/movie')).toHaveLength(1);
+    expect(first.code).toBe('media.retrying');
+    const id = first.requestId ?? '';
+    expect((await world.app.requests.get(id))?.status).toBe('failed_retryable');
+
+    await world.app.requests.update(id, (r) => void (r.nextAttemptAt = new Date(0).toISOString()));
+    await world.app.core.processPending();
+    expect(postsTo(radarr, '/api/v3/movie')).toHaveLength(1);
+    expect((await world.app.requests.get(id))?.status).toBe('sent');
+    expect(world.chat.sent.map((m) => m.reply.code)).toEqual(['media.added']);
+  });
+
   it('waits for the backoff before retrying', async () => {
     world = await startWorld();
     await world.radarr?.down();

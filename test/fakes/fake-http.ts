@@ -35,7 +35,13 @@ export type Failure =
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'malformed' }
   | { kind: 'hang' }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /**
+   * The request is carried out, but its answer is lost: what a reverse proxy in front of a slow
+   * *arr answers (nginx 502/504) after the app has already added the item. Applies to writes
+   * (POST, PUT) only; reads pass.
+   */
+  | { kind: 'answer_lost'; status: number };
 
 export interface FakeServer {
   readonly url: string;
@@ -182,7 +188,7 @@ export class FakeHttp implements FakeServer {
     this.onCall?.(call);
     if (this.latency > 0) await new Promise((r) => setTimeout(r, this.latency));
 
-    if (this.failure && this.failuresLeft > 0) {
+    if (this.failure && this.failuresLeft > 0 && this.failure.kind !== 'answer_lost') {
       const f = this.failure;
       this.failuresLeft -= 1;
       if (this.failuresLeft <= 0) this.failure = null;
@@ -207,7 +213,16 @@ export class FakeHttp implements FakeServer {
       const fakeReq: FakeRequest = { ...call, params };
       try {
         const early = this.before(fakeReq);
-        return send(res, early ?? (await r.handler(fakeReq)));
+        const answer = early ?? (await r.handler(fakeReq));
+        const write = call.method === 'POST' || call.method === 'PUT';
+        const lost =
+          write && this.failure?.kind === 'answer_lost' && this.failuresLeft > 0 ? this.failure : undefined;
+        if (lost) {
+          this.failuresLeft -= 1;
+          if (this.failuresLeft <= 0) this.failure = null;
+          return send(res, { status: lost.status, raw: '<html><body>502 Bad Gateway</body></html>' });
+        }
+        return send(res, answer);
       } catch (e) {
         return send(res, { status: 500, body: { message: `fake crashed: ${(e as Error).message}` } });
       }

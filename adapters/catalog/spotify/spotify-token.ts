@@ -42,6 +42,8 @@ export class SpotifyToken {
       body = await this.accounts.json({
         method: 'POST',
         path: '/api/token',
+        // A new token each time is harmless.
+        idempotent: true,
         headers: { authorization: `Basic ${this.basicAuth}` },
         form: { grant_type: 'client_credentials' },
         schema: tokenResponse,

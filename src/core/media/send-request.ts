@@ -7,7 +7,15 @@
 import type { ErrorCounter } from '../admin/metrics.js';
 import { isUpstreamError, type UpstreamError } from '../errors.js';
 import { say, textReply } from '../messages.js';
-import type { Clock, Logger, MediaBackend, MediaCatalog, RequestStore } from '../ports.js';
+import type {
+  AddOptions,
+  AddResult,
+  Clock,
+  Logger,
+  MediaBackend,
+  MediaCatalog,
+  RequestStore,
+} from '../ports.js';
 import type { Candidate, ExternalIds, MediaCard, MediaRequest, Reply } from '../types.js';
 import { SERVICE_FOR_KIND, type BackendRegistry } from './backend-registry.js';
 import { nextAttemptAt, transition } from './request-lifecycle.js';
@@ -24,6 +32,20 @@ export interface SendDeps {
 }
 
 const SENDING = 'sending';
+
+const ADD_REPLY = {
+  added: 'media.added',
+  already_present: 'media.alreadyPresent',
+  monitored: 'media.monitoredExisting',
+  no_such_season: 'media.noSuchSeason',
+} as const;
+
+const STATUS_AFTER = {
+  added: 'sent',
+  already_present: 'already_present',
+  monitored: 'sent',
+  no_such_season: 'failed',
+} as const;
 /** Overall budget for one send (lookup + add), ms; each HTTP attempt has its own timeout too. */
 const SEND_BUDGET_MS = 30_000;
 
@@ -121,7 +143,7 @@ export async function sendRequest(
       return await sendSeason(id, actor, backend, candidate, season, existing?.id, deps, signal);
     }
     if (existing) {
-      const sentBeforeCrash = r.audit.at(-1)?.note === SENDING;
+      const sentBeforeCrash = sentBefore(r, backend.name);
       r = await requests.update(id, (x) => {
         x.backend = backend.name;
         x.backendItemId = existing.id;
@@ -140,28 +162,30 @@ export async function sendRequest(
         reply: textReply(code, { title, backend: backend.label, searching: '' }, { card, requestId: id }),
       };
     }
-    r = await requests.update(id, (x) => {
-      x.backend = backend.name;
-      x.audit.push({ at: clock.now().toISOString(), actor, from: x.status, to: x.status, note: SENDING });
-    });
-    const result = await backend.add(candidate, withUser(r), signal);
+    const triedBefore = sentBefore(r, backend.name);
+    r = await markSending(id, actor, backend, deps);
+    const added = await backend.add(candidate, withUser(r), signal);
+    // "Already there" after an earlier POST of ours whose answer never came: that POST added it.
+    const result: AddResult =
+      added.outcome === 'already_present' && triedBefore ? { ...added, outcome: 'added' } : added;
+    const searching = result.searching ? ' — searching for it now' : '';
+    const replyValues = { title, backend: backend.label, searching, season: r.query.season };
     r = await requests.update(id, (x) => {
       if (result.itemId !== undefined) x.backendItemId = result.itemId;
-      delete x.reason;
+      if (result.outcome === 'no_such_season') x.reason = say('media.noSuchSeason', replyValues);
+      else delete x.reason;
       x.attempts += 1;
       transition(
         x,
-        result.outcome === 'added' ? 'sent' : 'already_present',
+        STATUS_AFTER[result.outcome],
         actor,
         clock.now(),
-        `${backend.label} answered`,
+        `${backend.label} answered: ${result.outcome.replace('_', ' ')}`,
       );
     });
-    const code = result.outcome === 'added' ? 'media.added' : 'media.alreadyPresent';
-    const searching = result.searching ? ' — searching for it now' : '';
     return {
       request: r,
-      reply: textReply(code, { title, backend: backend.label, searching }, { card, requestId: id }),
+      reply: textReply(ADD_REPLY[result.outcome], replyValues, { card, requestId: id }),
     };
   } catch (e) {
     return failed(id, actor, e, backend, title, card, deps);
@@ -169,9 +193,10 @@ export async function sendRequest(
 }
 
 /**
- * "add Dexter season 9": add the series unmonitored when it is not in the library yet, then
- * monitor that season and search for it. Run again after a crash, it finds the series and only
- * monitors (monitoring twice is harmless).
+ * "add Dexter season 9". A series not in the library yet is added with only that season
+ * monitored, and the backend searches it once it has loaded the episodes; a series already there
+ * gets the season monitored and searched now. Run again after a crash, it finds the series and
+ * only monitors (monitoring twice is harmless).
  */
 async function sendSeason(
   id: string,
@@ -186,45 +211,86 @@ async function sendSeason(
   const { requests, clock } = deps;
   const title = displayTitle(candidate);
   const card = cardFor(candidate, backend.label);
-  let itemId = existingId;
-  if (itemId === undefined) {
-    const r = await requests.update(id, (x) => {
-      x.backend = backend.name;
-      x.audit.push({ at: clock.now().toISOString(), actor, from: x.status, to: x.status, note: SENDING });
-    });
-    itemId = (await backend.add(candidate, { ...withUser(r), monitor: 'none' }, signal)).itemId;
-    if (itemId === undefined) throw new Error(`${backend.label} added ${title} without an id`);
-  }
-  const outcome = await (backend.monitorSeason as NonNullable<MediaBackend['monitorSeason']>)(
-    itemId,
-    season,
-    signal,
-  );
   const values = { title, season, backend: backend.label };
-  if (outcome === 'no_such_season') {
-    const reply = textReply('media.noSuchSeason', values, { card, requestId: id });
+  const finish = async (
+    itemId: number | undefined,
+    outcome: 'added' | 'monitored' | 'already_monitored' | 'no_such_season',
+  ) => {
+    const code = SEASON_REPLY[outcome];
+    const reply = textReply(code, values, { card, requestId: id });
     const r = await requests.update(id, (x) => {
       x.backend = backend.name;
-      x.backendItemId = itemId;
-      x.reason = reply.text;
-      transition(x, 'failed', actor, clock.now(), `no season ${season}`);
+      if (itemId !== undefined) x.backendItemId = itemId;
+      if (outcome === 'no_such_season') {
+        x.reason = reply.text;
+        transition(x, 'failed', actor, clock.now(), `no season ${season}`);
+        return;
+      }
+      x.attempts += 1;
+      delete x.reason;
+      transition(x, 'sent', actor, clock.now(), `season ${season} ${outcome.replace('_', ' ')}`);
     });
     return { request: r, reply };
+  };
+  let itemId = existingId;
+  if (itemId === undefined) {
+    const r = await markSending(id, actor, backend, deps);
+    const result = await backend.add(candidate, withUser(r), signal);
+    if (result.outcome === 'added' || result.outcome === 'no_such_season')
+      return finish(result.itemId, result.outcome);
+    // Someone added the series between our check and our POST: monitor the season on their copy.
+    itemId = result.itemId;
+    if (itemId === undefined) throw new Error(`${backend.label} has ${title} but gave no id`);
   }
-  const r = await requests.update(id, (x) => {
-    x.backend = backend.name;
-    x.backendItemId = itemId;
-    x.attempts += 1;
-    delete x.reason;
-    transition(x, 'sent', actor, clock.now(), `season ${season} ${outcome.replace('_', ' ')}`);
-  });
-  const code = outcome === 'monitored' ? 'media.seasonMonitored' : 'media.seasonAlreadyMonitored';
-  return { request: r, reply: textReply(code, values, { card, requestId: id }) };
+  const monitorSeason = backend.monitorSeason;
+  if (!monitorSeason) throw new Error(`${backend.label} cannot monitor seasons`);
+  return finish(itemId, await monitorSeason.call(backend, itemId, season, signal));
 }
 
-function withUser(r: MediaRequest) {
-  const opts: { monitor?: string; requestedBy: MediaRequest['user'] } = { requestedBy: r.user };
+const SEASON_REPLY = {
+  added: 'media.seasonAdded',
+  monitored: 'media.seasonMonitored',
+  already_monitored: 'media.seasonAlreadyMonitored',
+  no_such_season: 'media.noSuchSeason',
+} as const;
+
+/** Written before every POST, so a retry can tell our own earlier add from someone else's. */
+function markSending(
+  id: string,
+  actor: string,
+  backend: MediaBackend,
+  deps: SendDeps,
+): Promise<MediaRequest> {
+  return deps.requests.update(id, (x) => {
+    x.backend = backend.name;
+    x.audit.push({
+      at: deps.clock.now().toISOString(),
+      actor,
+      from: x.status,
+      to: x.status,
+      note: SENDING,
+      detail: { backend: backend.name },
+    });
+  });
+}
+
+/**
+ * Did an earlier attempt of ours POST this request to `backend`? Its answer may have been lost (a
+ * crash, a proxy's 502, a timeout) after the item was added. Events written before the backend
+ * was recorded in them count when they were the last step (the old crash rule).
+ */
+function sentBefore(r: MediaRequest, backend: string): boolean {
+  return r.audit.some(
+    (e, i) =>
+      e.note === SENDING &&
+      (e.detail?.backend === backend || (e.detail?.backend === undefined && i === r.audit.length - 1)),
+  );
+}
+
+function withUser(r: MediaRequest): AddOptions {
+  const opts: AddOptions = { requestedBy: r.user };
   if (r.options.monitor) opts.monitor = r.options.monitor;
+  if (r.query.season !== undefined) opts.season = r.query.season;
   return opts;
 }
 
@@ -253,8 +319,8 @@ async function failed(
   const attempts = (current?.attempts ?? 0) + 1;
   if (e.retryable && attempts < deps.maxAttempts) {
     const reply = textReply(
-      'media.retrying',
-      { backend: backend.label, why: why(e), id },
+      e.failure === 'busy' ? 'media.retryingBusy' : 'media.retrying',
+      { backend: backend.label, why: why(e), id, title },
       { card, requestId: id },
     );
     const r = await requests.update(id, (x) => {
@@ -292,6 +358,8 @@ function why(e: UpstreamError): string {
       return `it answered with an error${e.status ? ` ${e.status}` : ''}`;
     case 'unavailable':
       return 'it can’t be reached';
+    case 'busy':
+      return e.detail ?? 'it is still busy with it';
     default:
       return say('internal.error');
   }

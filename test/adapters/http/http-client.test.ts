@@ -112,3 +112,50 @@ describe('the shared HTTP client', () => {
     expect(fake.calls.length).toBeLessThanOrEqual(2);
   });
 });
+
+describe('a POST that may have been applied is not sent twice', () => {
+  const post = (c: HttpClient, extra: { idempotent?: boolean } = {}) =>
+    c.json({ method: 'POST', path: '/add', body: { title: 'Inception' }, schema: thing, ...extra });
+
+  beforeEach(() => {
+    fake.route('POST', '/add', () => ({ status: 201, body: { name: 'added' } }));
+  });
+
+  it('a 502 from a proxy after the add went through → one POST, and a retryable server_error for the caller to check', async () => {
+    fake.fail({ kind: 'answer_lost', status: 502 }, 1);
+    const e = await upstreamFailure(post(client()));
+    expect(e.failure).toBe('server_error');
+    expect(e.retryable).toBe(true);
+    expect(fake.callsTo('POST', '/add')).toHaveLength(1);
+  });
+
+  it('a connection reset → one POST', async () => {
+    fake.fail({ kind: 'reset' }, 1);
+    await upstreamFailure(post(client()));
+    expect(fake.callsTo('POST', '/add')).toHaveLength(1);
+  });
+
+  it('a 429 means it was not applied → retried', async () => {
+    fake.fail({ kind: 'status', status: 429, headers: { 'retry-after': '0' } }, 1);
+    await expect(post(client())).resolves.toEqual({ name: 'added' });
+    expect(fake.callsTo('POST', '/add')).toHaveLength(2);
+  });
+
+  it('a connection refused never reached the server → retried', async () => {
+    let attempts = 0;
+    const counting: typeof fetch = (input, init) => {
+      attempts += 1;
+      return fetch(input, init);
+    };
+    await fake.down();
+    const e = await upstreamFailure(post(client({ retries: 1, fetchImpl: counting })));
+    expect(e.failure).toBe('unavailable');
+    expect(attempts).toBe(2);
+  });
+
+  it('a POST marked idempotent (a search, a translation) is retried on a 503', async () => {
+    fake.fail({ kind: 'status', status: 503 }, 1);
+    await expect(post(client(), { idempotent: true })).resolves.toEqual({ name: 'added' });
+    expect(fake.callsTo('POST', '/add')).toHaveLength(2);
+  });
+});
