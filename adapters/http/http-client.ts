@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { UpstreamError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/ports.js';
 import { describeUrl, scrub } from './scrub.js';
+import { fetchFollowingRedirects } from './follow-redirects.js';
 import { upstreamDetail } from './upstream-detail.js';
 
 export interface LimitOptions {
@@ -42,6 +43,8 @@ export interface HttpClientOptions {
   cacheTtlMs?: number;
   logger?: Logger;
   fetchImpl?: typeof fetch;
+  /** Re-POST a form after a 301/302 instead of following it as a GET (follow-redirects.ts). */
+  keepPostOnRedirect?: boolean;
 }
 
 export interface RequestOptions<S extends z.ZodType> {
@@ -257,8 +260,17 @@ export class HttpClient {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(req.body);
     }
-    const doFetch = this.opts.fetchImpl ?? fetch;
-    const res = await doFetch(url, { method, headers, body, signal, redirect: 'follow' });
+    const res = await fetchFollowingRedirects(
+      this.opts.fetchImpl ?? fetch,
+      url,
+      { method, headers, body, signal },
+      {
+        service: this.service,
+        withCredentials: this.secrets.length > 0,
+        where,
+        keepPostOnRedirect: this.opts.keepPostOnRedirect ?? false,
+      },
+    );
     const contentType = res.headers.get('content-type') ?? '';
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {

@@ -1,5 +1,8 @@
 import { scrub } from './scrub.js';
 
+/** How much of a non-JSON error body is read for its reason, characters. */
+const HTML_PREFIX = 16_384;
+
 /**
  * The service's own reason from an error body, in one short line: *arr validation arrays
  * (`[{propertyName, errorMessage}]`), `{message}`, TMDb `{status_message}` and `{errors:[…]}`,
@@ -8,10 +11,15 @@ import { scrub } from './scrub.js';
 export function upstreamDetail(body: string, secrets: readonly string[] = []): string | undefined {
   let data: unknown;
   try {
+    // Only a body that starts like JSON is parsed as JSON; an HTML page is not read whole.
+    if (!/^\s*[[{"]/.test(body.slice(0, 64))) throw new SyntaxError('not JSON');
     data = JSON.parse(body);
   } catch {
+    // An HTML error page: its first few KB hold the title. `[^<>]` keeps the tag strip linear even
+    // on a body of nothing but `<` (with `[^>]`, each `<` would rescan the rest of the body).
     const text = body
-      .replace(/<[^>]*>/g, ' ')
+      .slice(0, HTML_PREFIX)
+      .replace(/<[^<>]*>/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
     return text ? scrub(text.slice(0, 200), secrets) : undefined;

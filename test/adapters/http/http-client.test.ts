@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HttpClient } from '../../../adapters/http/http-client.js';
+import { upstreamDetail } from '../../../adapters/http/upstream-detail.js';
 import type { UpstreamError } from '../../../src/core/errors.js';
 import { FakeHttp } from '../../fakes/fake-http.js';
 import { upstreamFailure } from '../../helpers/upstream-failure.js';
@@ -157,5 +158,94 @@ describe('a POST that may have been applied is not sent twice', () => {
     fake.fail({ kind: 'status', status: 503 }, 1);
     await expect(post(client(), { idempotent: true })).resolves.toEqual({ name: 'added' });
     expect(fake.callsTo('POST', '/add')).toHaveLength(2);
+  });
+});
+
+describe('redirects', () => {
+  let other: FakeHttp;
+  beforeEach(async () => {
+    other = await new FakeHttp()
+      .route('GET', '/login', () => ({ status: 200, raw: '<html>Sign in</html>' }))
+      .route('GET', '/thing', () => ({ status: 200, body: { name: 'elsewhere' } }))
+      .start();
+  });
+  afterEach(() => other.close());
+
+  it('a redirect to another host (an SSO login page) is refused, and the key never goes there', async () => {
+    fake.route('GET', '/sso', () => ({ status: 302, raw: '', headers: { location: `${other.url}/login` } }));
+    const e = await upstreamFailure(
+      client({ headers: { 'X-Api-Key': KEY }, secrets: [KEY] }).json({ path: '/sso', schema: thing }),
+    );
+    expect(e.failure).toBe('rejected');
+    expect(e.detail).toContain('redirect to another address');
+    expect(e.message).not.toContain(KEY);
+    expect(other.calls).toEqual([]);
+  });
+
+  it('a redirect on the same host is followed with the key', async () => {
+    fake.route('GET', '/moved', () => ({ status: 301, raw: '', headers: { location: '/thing' } }));
+    await expect(
+      client({ headers: { 'X-Api-Key': KEY }, secrets: [KEY] }).json({ path: '/moved', schema: thing }),
+    ).resolves.toEqual({ name: 'ok' });
+  });
+
+  it('a client without credentials follows a redirect to another host', async () => {
+    fake.route('GET', '/www', () => ({ status: 301, raw: '', headers: { location: `${other.url}/thing` } }));
+    const open = new HttpClient({ service: 'svc', baseUrl: fake.url, timeoutMs: 300 });
+    await expect(open.json({ path: '/www', schema: thing })).resolves.toEqual({ name: 'elsewhere' });
+  });
+
+  it('keepPostOnRedirect posts the form again after a 302, and a 303 still becomes a GET', async () => {
+    fake
+      .route('POST', '/old', () => ({ status: 302, raw: '', headers: { location: '/new' } }))
+      .route('POST', '/new', (req) => ({
+        status: 303,
+        raw: '',
+        headers: { location: `/done?q=${String((req.body as { q: string }).q)}` },
+      }))
+      .route('GET', '/done', (req) => ({ status: 200, body: { name: String(req.query.q) } }));
+    const forms = new HttpClient({ service: 'imsdb', baseUrl: fake.url, keepPostOnRedirect: true });
+    await expect(
+      forms.json({ method: 'POST', path: '/old', form: { q: 'Heat' }, schema: thing, idempotent: true }),
+    ).resolves.toEqual({ name: 'Heat' });
+    expect(fake.calls.map((c) => `${c.method} ${c.path} ${c.rawBody}`)).toEqual([
+      'POST /old q=Heat',
+      'POST /new q=Heat',
+      'GET /done ',
+    ]);
+  });
+
+  it('without it, a POST answered 302 continues as a GET, as the Fetch standard says', async () => {
+    fake.route('POST', '/old', () => ({ status: 302, raw: '', headers: { location: '/thing' } }));
+    await expect(
+      client().json({ method: 'POST', path: '/old', body: { q: 1 }, schema: thing }),
+    ).resolves.toEqual({ name: 'ok' });
+    expect(fake.calls.map((c) => c.method)).toEqual(['POST', 'GET']);
+  });
+});
+
+describe('a hostile error page', () => {
+  it('5 MB of "<" in an error body costs milliseconds, not the event loop', async () => {
+    fake.route('GET', '/evil', () => ({ status: 500, raw: '<'.repeat(5 * 1024 * 1024) }));
+    const started = performance.now();
+    const e = await upstreamFailure(client({ retries: 0 }).json({ path: '/evil', schema: thing }));
+    expect(e.failure).toBe('server_error');
+    // Reading 5 MB over loopback is most of this; the old tag strip took tens of seconds.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('upstreamDetail', () => {
+  it('reads the reason of a 5 MB body of "<" in under 50 ms', () => {
+    const body = '<'.repeat(5 * 1024 * 1024);
+    const started = performance.now();
+    expect(upstreamDetail(body)).toBe('<'.repeat(200));
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it('still reads the title of an ordinary HTML error page', () => {
+    expect(upstreamDetail('<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>')).toBe(
+      '502 Bad Gateway nginx',
+    );
   });
 });
