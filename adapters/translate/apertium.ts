@@ -12,14 +12,20 @@ import type { TranslateOptions, Translation, Translator } from '../../src/core/v
 import type { Language } from '../../src/core/vocab/types.js';
 import { HttpClient } from '../http/http-client.js';
 
-/** Our codes → Apertium's ISO 639-3 codes, for the languages with an English pair. */
+/**
+ * Our language codes (src/core/vocab/languages.ts) → the ISO 639-3 codes Apertium names its
+ * pairs with, for the languages with an English pair. APy reads `langpair` as 639-3
+ * (apertium_apy/handlers/translate.py `get_pair_or_error`, via utils `to_alpha3_code`); the code
+ * names no region, so European and Brazilian Portuguese both ask for `por`.
+ */
 export const APERTIUM_CODES: Readonly<Record<string, string>> = {
   es: 'spa',
   ca: 'cat',
   gl: 'glg',
   eo: 'epo',
   it: 'ita',
-  pt: 'por',
+  'pt-pt': 'por',
+  'pt-br': 'por',
   fr: 'fra',
   de: 'deu',
   nl: 'nld',
@@ -75,6 +81,7 @@ export class ApertiumTranslator implements Translator {
           method: 'POST',
           path: '/translate',
           form: { langpair: pair, q, markUnknown: 'no' },
+          idempotent: true,
           schema: translateResponse,
           signal: opts.signal,
         });

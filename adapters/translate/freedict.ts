@@ -1,6 +1,7 @@
 /**
  * An offline dictionary for word glosses (no sentences): FreeDict's dictd files
- * (`eng-deu.index` + `eng-deu.dict.dz`, or an uncompressed `.dict`) in DICTIONARY_DIR. The index
+ * (`eng-deu.index` + `eng-deu.dict.dz`, or an uncompressed `.dict`) in DICTIONARY_DIR, named as
+ * FreeDict releases them or as Debian installs them (`freedict-eng-deu.index`). The index
  * is TSV — headword, then offset and length in dictd's base64 digits; `.dict.dz` is dictzip,
  * which gunzip reads whole. Entries read "kick /kɪk/ \n <n> \n 1. Tritt \n 2. Stoß"; the gloss is
  * the numbered senses (or the plain lines), joined with "; ". Good for German; FreeDict's French
@@ -12,10 +13,43 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { TranslateOptions, Translation, Translator } from '../../src/core/vocab/enrichment/types.js';
 import type { Language } from '../../src/core/vocab/types.js';
-import { APERTIUM_CODES } from './apertium.js';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const MAX_GLOSS = 80;
+const INDEX_FILE = /^(?:freedict-)?eng-([a-z]{3})\.index$/;
+
+/**
+ * Our language codes (src/core/vocab/languages.ts) → the ISO 639-3 codes FreeDict names its
+ * English dictionaries with: those Debian packages as dict-freedict-eng-* (Norwegian is `nor`,
+ * one dictionary for both Portuguese).
+ */
+export const FREEDICT_CODES: Readonly<Record<string, string>> = {
+  ar: 'ara',
+  bg: 'bul',
+  cs: 'ces',
+  da: 'dan',
+  de: 'deu',
+  el: 'ell',
+  es: 'spa',
+  fi: 'fin',
+  fr: 'fra',
+  ga: 'gle',
+  hi: 'hin',
+  hu: 'hun',
+  id: 'ind',
+  it: 'ita',
+  ja: 'jpn',
+  lt: 'lit',
+  nb: 'nor',
+  nl: 'nld',
+  pl: 'pol',
+  'pt-pt': 'por',
+  'pt-br': 'por',
+  ru: 'rus',
+  sr: 'srp',
+  sv: 'swe',
+  tr: 'tur',
+};
 
 /** dictd's base64 number ("Bc" → 92). */
 export function dictdNumber(s: string): number {
@@ -45,18 +79,18 @@ export class FreeDictTranslator implements Translator {
   constructor(private readonly dir: string) {
     if (!existsSync(dir)) return;
     for (const f of readdirSync(dir)) {
-      const m = /^eng-([a-z]{3})\.index$/.exec(f);
-      if (m?.[1]) this.available.set(m[1], join(dir, `eng-${m[1]}`));
+      const m = INDEX_FILE.exec(f);
+      if (m?.[1]) this.available.set(m[1], join(dir, f.slice(0, -'.index'.length)));
     }
   }
 
   supports(language: Language): boolean {
-    const code = APERTIUM_CODES[language.code];
+    const code = FREEDICT_CODES[language.code];
     return code !== undefined && this.available.has(code);
   }
 
   async translate(texts: readonly string[], target: Language, _opts: TranslateOptions): Promise<Translation> {
-    const dict = this.dictionary(APERTIUM_CODES[target.code] ?? '');
+    const dict = this.dictionary(FREEDICT_CODES[target.code] ?? '');
     return { texts: texts.map((t) => (dict ? gloss(dict, t) : '')), characters: 0 };
   }
 

@@ -1,9 +1,11 @@
 /**
  * ScriptSource over IMSDb (`IMSDB_BASE_URL`). Tries the script URL built from the title first,
- * then the site's search and the movie's detail page. Pages are read through the shared HttpClient
- * with a size cap (a script page is 100–800 KB; 2 MB by default) and a timeout, decoded as
- * windows-1252. An answer that is too big, not HTML or too short is a ScriptMiss, not an error;
- * a site that is down throws UpstreamError.
+ * then (when that is a 404 or a page with next to no script) the site's search and the movie's
+ * detail page; the search form is posted again after a redirect between the site's host names
+ * (HttpClient keepPostOnRedirect). Pages are read through the shared HttpClient with a size cap (a
+ * script page is 100–800 KB; 2 MB by default) and a timeout, decoded as windows-1252. An answer
+ * that is too big, not HTML or too short is a ScriptMiss, not an error; a site that is down
+ * throws UpstreamError.
  */
 import { HttpClient } from '../http/http-client.js';
 import { isUpstreamError } from '../../src/core/errors.js';
@@ -27,6 +29,12 @@ export interface ImsdbOptions {
 
 type Page = { ok: true; html: string; path: string } | { ok: false; lookup: ScriptLookup & { found: false } };
 
+/**
+ * Misses at the guessed URL that mean "not under this name": a 404, or a 200 page with no script
+ * or next to none, which IMSDb serves too (../shared/contracts/imsdb/README.md).
+ */
+const TRY_SEARCH: ReadonlySet<string> = new Set(['not_found', 'too_short']);
+
 export class ImsdbScriptSource implements ScriptSource {
   readonly name = 'IMSDb';
   private readonly http: HttpClient;
@@ -44,13 +52,15 @@ export class ImsdbScriptSource implements ScriptSource {
       limit: { maxConcurrent: 2 },
       headers: { accept: 'text/html,application/xhtml+xml', 'user-agent': 'reelbot (vocabulary lists)' },
       ...(opts.logger ? { logger: opts.logger } : {}),
-      ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
+      fetchImpl: opts.fetchImpl,
+      keepPostOnRedirect: true,
     });
   }
 
   async find(query: ScriptQuery, signal: AbortSignal): Promise<ScriptLookup> {
-    const direct = await this.scriptAt(scriptPath(query.title), signal);
-    if (direct.found || direct.miss !== 'not_found') return direct;
+    const guessed = scriptPath(query.title);
+    const direct = await this.scriptAt(guessed, signal);
+    if (direct.found || !TRY_SEARCH.has(direct.miss)) return direct;
 
     const href = await this.searchDetail(query.title, signal);
     if (!href) return { found: false, miss: 'not_found' };
@@ -58,7 +68,7 @@ export class ImsdbScriptSource implements ScriptSource {
     if (!detail.ok) return detail.lookup;
     const link = detailScriptLink(detail.html);
     if (!link) return { found: false, miss: 'not_found', detail: 'the site lists it but has no script' };
-    return this.scriptAt(link, signal);
+    return link === guessed ? direct : this.scriptAt(link, signal);
   }
 
   /** The detail page of the search hit that best matches `title`. */
@@ -91,7 +101,8 @@ export class ImsdbScriptSource implements ScriptSource {
         path,
         signal,
         maxBytes: this.maxBytes,
-        ...(form ? { method: 'POST' as const, form } : {}),
+        // The search form only reads: posting it twice is harmless.
+        ...(form ? { method: 'POST' as const, form, idempotent: true } : {}),
       });
     } catch (e) {
       if (isUpstreamError(e) && e.failure === 'not_found')

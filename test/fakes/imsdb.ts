@@ -8,8 +8,10 @@
  *
  * The screenplay text in test/fixtures/imsdb/ is our own, written for the tests.
  * Built in: Inception (a normal script), "Dream Heist: Part One" (reachable only through the
- * search: its script file has another name), "Untitled Project" (an empty page), "Huge Script"
- * (a 5 MB page), "Maintenance Mode" (a JSON answer, not HTML). Anything else is a 404.
+ * search: its script file has another name), "Heist Night" (the same, and its guessed URL answers
+ * 200 with an empty script), "Untitled Project" (an empty page), "Huge Script" (a 5 MB page),
+ * "Maintenance Mode" (a JSON answer, not HTML). Anything else is a 404. FakeImsdbOtherHost
+ * stands for the site's other host name, redirecting every request to this one.
  */
 import { readFileSync } from 'node:fs';
 import { fold, matchesQuery } from '../fixtures/world.js';
@@ -125,6 +127,11 @@ export class FakeImsdb extends FakeHttp {
       page: () => ({ status: 200, raw: fixturePage('inception.html'), headers: HTML }),
     },
     {
+      title: 'Heist Night',
+      file: 'Heist-Night-shooting-draft.html',
+      page: () => ({ status: 200, raw: fixturePage('inception.html'), headers: HTML }),
+    },
+    {
       title: 'Untitled Project',
       file: 'Untitled-Project.html',
       page: () => ({ status: 200, raw: fixturePage('empty-script.html'), headers: HTML }),
@@ -145,11 +152,20 @@ export class FakeImsdb extends FakeHttp {
     },
   ];
 
+  /**
+   * Script URLs answered 200 with the site's frame around an empty script, not 404: "a page with
+   * under ~500 characters of script means no script" (../shared/contracts/imsdb/README.md).
+   */
+  readonly placeholders: string[] = ['Heist-Night.html'];
+
   constructor() {
     super();
     this.route('GET', '/scripts/:file', (req) => this.script(req));
     this.route('GET', '/Movie Scripts/:file', (req) => this.detail(req));
     this.route('POST', '/search.php', (req) => this.search(req));
+    // What fetch makes of the form POST after a 301/302: a GET without the form. The real page
+    // for that is not recorded; here it is a search for nothing.
+    this.route('GET', '/search.php', () => ({ status: 200, raw: searchPage('', []), headers: HTML }));
   }
 
   /** Calls for script pages (not search or detail pages). */
@@ -158,8 +174,12 @@ export class FakeImsdb extends FakeHttp {
   }
 
   private script(req: FakeRequest): FakeResponse {
-    const s = this.scripts.find((x) => x.file === req.params.file);
-    return s ? s.page() : notFound();
+    const file = req.params.file ?? '';
+    const s = this.scripts.find((x) => x.file === file);
+    if (s) return s.page();
+    if (!this.placeholders.includes(file)) return notFound();
+    const title = file.replace(/\.html$/, '').replace(/-/g, ' ');
+    return { status: 200, raw: scriptPage(title, '\n\n'), headers: HTML };
   }
 
   private detail(req: FakeRequest): FakeResponse {
@@ -188,4 +208,28 @@ function notFound(): FakeResponse {
 
 export async function startFakeImsdb(): Promise<FakeImsdb> {
   return new FakeImsdb().start();
+}
+
+/**
+ * The site's other host name (imsdb.com and www.imsdb.com; the recorded page links every logo to
+ * https://www.imsdb.com, ../shared/contracts/imsdb/imsdb-zootopia-excerpt.html): every request is
+ * answered 301 with the same path on `site`.
+ */
+export class FakeImsdbOtherHost extends FakeHttp {
+  constructor(private readonly site: FakeImsdb) {
+    super();
+    const moved = (req: FakeRequest): FakeResponse => ({
+      status: 301,
+      raw: '',
+      headers: { ...HTML, location: `${this.site.url}${encodeURI(req.path)}` },
+    });
+    for (const path of ['/', '/scripts/:file', '/Movie Scripts/:file', '/search.php']) {
+      this.route('GET', path, moved);
+      this.route('POST', path, moved);
+    }
+  }
+}
+
+export async function startFakeImsdbOtherHost(site: FakeImsdb): Promise<FakeImsdbOtherHost> {
+  return new FakeImsdbOtherHost(site).start();
 }

@@ -2,8 +2,9 @@
  * A fake MusicBrainz ws/2 search serving the artists and albums of test/fixtures/world.ts in the
  * shape of ../shared/contracts/musicbrainz (live.artist-search.*, live.release-group-search.*):
  * `{created, count, offset, artists | release-groups}` with integer scores, fields absent rather
- * than null. Like the real server it refuses generic User-Agents (403) and answers 503 with its
- * rate-limit body when requests come faster than the configured interval.
+ * than null. Queries are read as Lucene syntax, operators included (./lucene-query.ts). Like the
+ * real server it refuses generic User-Agents (403) and answers 503 with its rate-limit body when
+ * requests come faster than the configured interval.
  */
 import {
   albums as worldAlbums,
@@ -14,6 +15,7 @@ import {
   type WorldArtist,
 } from '../fixtures/world.js';
 import { FakeHttp, type FakeRequest, type FakeResponse } from './fake-http.js';
+import { luceneMatch } from './lucene-query.js';
 
 export interface FakeMusicBrainzOptions {
   /** Requests closer together than this get 503. Default 1000 ms, as the public server. */
@@ -51,11 +53,6 @@ const SECONDARY_TYPE_ID: Record<string, string> = {
 };
 const OFFICIAL = '4e304316-386d-3409-af2e-78857eec5cfe';
 
-/** Undo Lucene escaping: `AC\/DC` → `AC/DC`. */
-function unescapeLucene(q: string): string {
-  return q.replace(/\\(.)/g, '$1');
-}
-
 /**
  * A Lucene-like score: 100 for the exact name, 70–99 when every word matches (more for shorter
  * titles), under 50 when only some words do: the fuzzy tail the real search returns too.
@@ -68,6 +65,15 @@ export function mbScore(title: string, query: string): number {
   if (matchesQuery(title, query)) return Math.round(70 + 29 * Math.min(1, words.length / titleWords));
   const matched = words.filter((w) => matchesQuery(title, w)).length;
   return Math.round((50 * matched) / words.length);
+}
+
+/**
+ * The score of `title` for a Lucene query: 0 when the query's operators rule it out (upper-case
+ * `NOT Dead` forbids "dead"; `Love AND Theft` requires both words), else mbScore over its words.
+ */
+function queryScore(title: string, query: string): number {
+  const match = luceneMatch(query, (word) => matchesQuery(title, word));
+  return match ? mbScore(title, match.scoreBy) : 0;
 }
 
 function artistRow(a: WorldArtist, score: number): Record<string, unknown> {
@@ -145,7 +151,11 @@ export class FakeMusicBrainz extends FakeHttp {
     this.albums = opts.albums ?? worldAlbums;
     this.route('GET', '/ws/2/artist', (req) =>
       this.search(req, 'artists', (q) =>
-        this.artists.map((a) => ({ score: mbScore(a.name, q), tie: 0, row: (s: number) => artistRow(a, s) })),
+        this.artists.map((a) => ({
+          score: queryScore(a.name, q),
+          tie: 0,
+          row: (s: number) => artistRow(a, s),
+        })),
       ),
     );
     this.route('GET', '/ws/2/release-group', (req) =>
@@ -170,9 +180,9 @@ export class FakeMusicBrainz extends FakeHttp {
    */
   private releaseGroupScore(g: WorldAlbum, q: string): number {
     const fields = /^releasegroup:\((.*)\) OR artistname:\((.*)\)$/.exec(q);
-    if (!fields) return mbScore(g.title, q);
+    if (!fields) return queryScore(g.title, q);
     const artist = this.artists.find((a) => a.mbid === g.artistMbid)?.name ?? '';
-    return Math.max(mbScore(g.title, fields[1] ?? ''), mbScore(artist, fields[2] ?? ''));
+    return Math.max(queryScore(g.title, fields[1] ?? ''), queryScore(artist, fields[2] ?? ''));
   }
 
   /** What clients are configured with: includes `/ws/2`. */
@@ -216,7 +226,7 @@ export class FakeMusicBrainz extends FakeHttp {
         headers: { 'content-type': 'application/xml; charset=utf-8' },
       };
     }
-    const query = unescapeLucene(req.query.query ?? '').trim();
+    const query = (req.query.query ?? '').trim();
     if (!query)
       return { status: 400, body: { error: 'Must specify at least one parameter', help: 'For usage…' } };
     const limit = Math.min(100, Math.max(1, Number(req.query.limit ?? 25) || 25));
