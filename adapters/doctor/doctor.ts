@@ -9,6 +9,7 @@ import type { Doctor, DoctorCheck } from '../../src/core/admin/doctor.js';
 import type { MediaCatalog } from '../../src/core/ports.js';
 import { checkArr, configuredArr } from './arr-checks.js';
 import { checkAccess, checkDataDir, checkScriptSite, checkWordLists, vocabServices } from './local-checks.js';
+import { checkOverseerr } from './overseerr-checks.js';
 import { checkCatalogs, checkChats } from './upstream-checks.js';
 
 export interface DoctorInput {
@@ -41,6 +42,7 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorCheck[]> {
       ...lines,
     ]),
     Promise.resolve(backendCoverage(config)),
+    checkOverseerr(config.arr, timeoutMs),
     ...arr.map((i) => checkArr(i, timeoutMs)),
     checkChats(config, timeoutMs),
     Promise.all([checkWordLists(input.cefrDir), checkScriptSite(config, timeoutMs)]),
@@ -117,12 +119,6 @@ function backendCoverage(config: Config): DoctorCheck[] {
     detail: 'not configured',
     fix: `set ${prefix}_URL and ${prefix}_API_KEY to add ${what}`,
   });
-  if (overseerr)
-    out.push({
-      status: 'info',
-      name: 'Overseerr',
-      detail: 'configured (movies and shows go through it; not probed by the doctor)',
-    });
   if (!radarr && !overseerr) out.push(missing('Radarr', 'RADARR', 'movies'));
   if (!sonarr && !overseerr) out.push(missing('Sonarr', 'SONARR', 'shows'));
   if (!lidarr) out.push(missing('Lidarr', 'LIDARR', 'music'));

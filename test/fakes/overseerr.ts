@@ -1,18 +1,19 @@
 /**
- * A fake Overseerr (API v1) with the three routes the bot uses, over test/fixtures/world.ts.
- * No recorded Overseerr exchange was saved; behaviour follows sct/overseerr's routes
- * (server/routes/request.ts, movie.ts, tv.ts, middleware/auth.ts):
- * - `X-Api-Key` must match, and an `X-API-User` must name a known user, else 403
- *   `{status:403, error:"You do not have permission to access this endpoint"}`;
- * - POST /request answers 201 with the MediaRequest (status 2 approved for users with
- *   auto-approve, 1 pending otherwise), 409 "Request for this media already exists." for a
- *   second movie request, 202 "No seasons available to request" when every season is requested,
- *   403 `{message}` when a user's quota is used up;
- * - GET /movie/{tmdbId} and /tv/{tmdbId} return TMDb details plus `mediaInfo` (absent until
- *   requested; `status` 2 pending … 5 available).
+ * A fake Overseerr (API v1) over test/fixtures/world.ts: the routes the bot and its doctor use,
+ * and what Overseerr does with a request after it answers. No recorded Overseerr exchange exists;
+ * every behaviour below follows sct/overseerr's source (v1.34.0, the same on develop), file named
+ * next to it. Its TMDb is the world: every show has a season 0 (Specials) as on TMDb, and
+ * `tvdb_id` is the world's unless `lackTvdb` says TMDb has none.
  */
 import { movies as worldMovies, series as worldSeries } from '../fixtures/world.js';
 import { FakeHttp, type FakeRequest, type FakeResponse } from './fake-http.js';
+import {
+  requestMedia,
+  type Media,
+  type MediaType,
+  type OverseerrState,
+  tvdbFor,
+} from './overseerr-requests.js';
 
 export interface FakeOverseerrOptions {
   apiKey: string;
@@ -20,42 +21,42 @@ export interface FakeOverseerrOptions {
 
 export interface FakeOverseerrUser {
   id: number;
+  displayName: string;
+  /** AUTO_APPROVE (or ADMIN): requests are approved, and sent to Sonarr/Radarr, at once. */
   autoApprove: boolean;
-  /** Requests left before "Movie Quota exceeded."; unlimited when absent. */
-  quota?: number;
+  /** Movie requests allowed (User.ts getQuota counts the user's non-declined ones); none = unlimited. */
+  movieQuotaLimit?: number;
+  /** Seasons allowed: every season of every non-declined TV request counts (User.ts getQuota). */
+  tvQuotaLimit?: number;
 }
 
+// server/middleware/auth.ts isAuthenticated: the one 403 for no user, whatever the reason.
 export const OVERSEERR_FORBIDDEN = {
   status: 403,
   error: 'You do not have permission to access this endpoint',
 };
 
-type MediaType = 'movie' | 'tv';
-
-interface Media {
-  id: number;
-  tmdbId: number;
-  mediaType: MediaType;
-  status: number;
-  requests: { id: number; userId: number; seasons: number[] }[];
-}
-
 export class FakeOverseerr extends FakeHttp {
-  /** Overseerr users by id; 1 is the admin the API key acts as. */
+  /** Overseerr users by id; 1 is the admin the API key acts as (auth.ts checkUser). */
   readonly users = new Map<number, FakeOverseerrUser>([
-    [1, { id: 1, autoApprove: true }],
-    [5, { id: 5, autoApprove: false }],
+    [1, { id: 1, displayName: 'admin', autoApprove: true }],
+    [5, { id: 5, displayName: 'alice', autoApprove: false }],
   ]);
   /** Accepted and refused POST /request bodies, with the user they acted as. */
   readonly requests: { body: unknown; userId: number; status: number }[] = [];
-  private readonly media = new Map<string, Media>();
-  private ids = 0;
+  /** TMDb ids of shows whose TMDb `external_ids.tvdb_id` is null although TheTVDB has them. */
+  readonly lackTvdb = new Set<number>();
+  /** Overseerr cannot reach TMDb (an outage, a DNS failure on its host). */
+  tmdbUnreachable = false;
+  private readonly state: OverseerrState = { media: new Map(), ids: 0 };
 
   constructor(private readonly apiKey: string) {
     super();
     this.route('POST', '/api/v1/request', (r) => this.request(r));
-    this.route('GET', '/api/v1/movie/:id', (r) => this.details('movie', Number(r.params.id)));
-    this.route('GET', '/api/v1/tv/:id', (r) => this.details('tv', Number(r.params.id)));
+    this.route('GET', '/api/v1/movie/:id', (r) => this.details('movie', r.params.id));
+    this.route('GET', '/api/v1/tv/:id', (r) => this.details('tv', r.params.id));
+    this.route('GET', '/api/v1/user/:id', (r) => this.user(r.params.id));
+    this.route('GET', '/api/v1/auth/me', (r) => this.user(String(this.actingUser(r))));
   }
 
   /** Set Overseerr's view of a title: 2 pending, 3 processing, 4 partially available, 5 available. */
@@ -63,93 +64,98 @@ export class FakeOverseerr extends FakeHttp {
     this.mediaFor(mediaType, tmdbId).status = status;
   }
 
+  /** A season Plex/Jellyfin (or Sonarr) reported: 4 partially available, 5 available. */
+  setSeasonStatus(tmdbId: number, seasonNumber: number, status: number): void {
+    this.mediaFor('tv', tmdbId).seasons.set(seasonNumber, status);
+  }
+
+  /** The requests Overseerr holds for a title (a deleted one is gone from here). */
+  requestsFor(mediaType: MediaType, tmdbId: number): Media['requests'] {
+    return this.state.media.get(`${mediaType}:${tmdbId}`)?.requests ?? [];
+  }
+
+  /**
+   * An admin approves a pending request in Overseerr's UI (POST /request/:id/approve →
+   * MediaRequest.ts sendToSonarr): a show with no TVDB id, neither TMDb's nor the one the request
+   * carried, has its request and media deleted ("TVDB ID not found").
+   */
+  approve(requestId: number): 'sent' | 'deleted' {
+    for (const [key, m] of this.state.media) {
+      const r = m.requests.find((x) => x.id === requestId);
+      if (!r) continue;
+      r.status = 2;
+      if (m.mediaType === 'tv' && m.status !== 5 && tvdbFor(m, this.lackTvdb) === undefined) {
+        this.state.media.delete(key);
+        return 'deleted';
+      }
+      // MediaRequest.ts updateParentStatus: approved → processing, unless (partly) available.
+      if (m.status !== 4 && m.status !== 5) m.status = 3;
+      return 'sent';
+    }
+    throw new Error(`no request ${requestId}`);
+  }
+
   protected override before(req: FakeRequest): FakeResponse | undefined {
+    // server/middleware/auth.ts checkUser: a wrong key, or an X-API-User naming no user, leaves
+    // req.user unset, and isAuthenticated answers the same 403 for both.
     if (req.headers['x-api-key'] !== this.apiKey) return { status: 403, body: OVERSEERR_FORBIDDEN };
-    const asUser = req.headers['x-api-user'];
-    if (asUser !== undefined && !this.users.has(Number(asUser)))
-      return { status: 403, body: OVERSEERR_FORBIDDEN };
+    if (!this.users.has(this.actingUser(req))) return { status: 403, body: OVERSEERR_FORBIDDEN };
     return undefined;
+  }
+
+  /** auth.ts checkUser: X-API-User when sent (any non-empty value, as a number), else user 1. */
+  private actingUser(req: FakeRequest): number {
+    const h = req.headers['x-api-user'];
+    return typeof h === 'string' && h !== '' ? Number(h) : 1;
   }
 
   private mediaFor(mediaType: MediaType, tmdbId: number): Media {
     const key = `${mediaType}:${tmdbId}`;
-    let m = this.media.get(key);
+    let m = this.state.media.get(key);
     if (!m) {
-      this.ids += 1;
-      m = { id: this.ids, tmdbId, mediaType, status: 1, requests: [] };
-      this.media.set(key, m);
+      this.state.ids += 1;
+      m = { id: this.state.ids, tmdbId, mediaType, status: 1, seasons: new Map(), requests: [] };
+      this.state.media.set(key, m);
     }
     return m;
   }
 
   private request(req: FakeRequest): FakeResponse {
-    const userId = req.headers['x-api-user'] === undefined ? 1 : Number(req.headers['x-api-user']);
-    const res = this.answer(req.body as Record<string, unknown>, userId);
+    const userId = this.actingUser(req);
+    const res = requestMedia(this.state, {
+      body: req.body,
+      user: this.users.get(userId) as FakeOverseerrUser,
+      lackTvdb: this.lackTvdb,
+      tmdbUnreachable: this.tmdbUnreachable,
+    });
     this.requests.push({ body: req.body, userId, status: res.status });
     return res;
   }
 
-  private answer(b: Record<string, unknown>, userId: number): FakeResponse {
-    const mediaType = b.mediaType;
-    const tmdbId = b.mediaId;
-    if ((mediaType !== 'movie' && mediaType !== 'tv') || typeof tmdbId !== 'number') {
-      return { status: 500, body: { message: 'Invalid media type' } };
-    }
-    const world =
-      mediaType === 'movie'
-        ? worldMovies.find((m) => m.tmdb === tmdbId)
-        : worldSeries.find((s) => s.tmdb === tmdbId);
-    if (!world)
-      return { status: 404, body: { message: `${mediaType === 'movie' ? 'Movie' : 'Series'} not found` } };
-    const user = this.users.get(userId)!;
-    if (user.quota !== undefined && user.quota <= 0)
-      return { status: 403, body: { message: 'Movie Quota exceeded.' } };
-    const media = this.mediaFor(mediaType, tmdbId);
-    let seasons: number[] = [];
-    if (mediaType === 'movie') {
-      if (media.requests.some((r) => r.userId === userId))
-        return { status: 409, body: { message: 'Request for this media already exists.' } };
-    } else {
-      const all = Array.from({ length: (world as { seasons: number }).seasons }, (_, i) => i + 1);
-      const asked = b.seasons === 'all' ? all : Array.isArray(b.seasons) ? (b.seasons as number[]) : [];
-      const taken = new Set(media.requests.flatMap((r) => r.seasons));
-      seasons = asked.filter((s) => !taken.has(s));
-      if (seasons.length === 0) return { status: 202, body: { message: 'No seasons available to request' } };
-    }
-    if (user.quota !== undefined) user.quota -= 1;
-    this.ids += 1;
-    const approved = user.autoApprove;
-    media.requests.push({ id: this.ids, userId, seasons });
-    if (media.status < 2) media.status = approved ? 3 : 2;
-    const now = new Date().toISOString();
-    return {
-      status: 201,
-      body: {
-        id: this.ids,
-        status: approved ? 2 : 1,
-        createdAt: now,
-        updatedAt: now,
-        type: mediaType,
-        is4k: b.is4k === true,
-        serverId: null,
-        profileId: null,
-        rootFolder: null,
-        media: { id: media.id, tmdbId, mediaType, status: media.status, createdAt: now, updatedAt: now },
-        requestedBy: { id: userId },
-        modifiedBy: approved ? { id: userId } : null,
-        seasons: seasons.map((n, i) => ({ id: i + 1, seasonNumber: n, status: approved ? 2 : 1 })),
-      },
+  private details(mediaType: MediaType, rawId: string | undefined): FakeResponse {
+    const tmdbId = Number(rawId);
+    const m = this.state.media.get(`${mediaType}:${tmdbId}`);
+    const mediaInfo = m && {
+      id: m.id,
+      tmdbId,
+      tvdbId: m.tvdbId ?? null,
+      mediaType,
+      status: m.status,
+      requests: m.requests.map((r) => ({ id: r.id, status: r.status })),
+      seasons: [...m.seasons].map(([seasonNumber, status]) => ({ seasonNumber, status })),
     };
-  }
-
-  private details(mediaType: MediaType, tmdbId: number): FakeResponse {
-    const m = this.media.get(`${mediaType}:${tmdbId}`);
-    const mediaInfo = m
-      ? { id: m.id, tmdbId, status: m.status, requests: m.requests.map((r) => ({ id: r.id })) }
-      : undefined;
-    if (mediaType === 'movie') {
-      const w = worldMovies.find((x) => x.tmdb === tmdbId);
-      if (!w) return { status: 404, body: { message: 'Movie not found' } };
+    const w =
+      mediaType === 'movie'
+        ? worldMovies.find((x) => x.tmdb === tmdbId)
+        : worldSeries.find((x) => x.tmdb === tmdbId);
+    // server/routes/movie.ts, tv.ts: any failure to fetch from TMDb (an unknown id, TMDb down)
+    // is caught and answered 500 with one fixed message.
+    if (!w || this.tmdbUnreachable)
+      return {
+        status: 500,
+        body: { message: mediaType === 'movie' ? 'Unable to retrieve movie.' : 'Unable to retrieve series.' },
+      };
+    if (mediaType === 'movie' && 'releaseDate' in w)
       return {
         status: 200,
         body: {
@@ -158,22 +164,44 @@ export class FakeOverseerr extends FakeHttp {
           releaseDate: w.releaseDate,
           overview: w.overview,
           posterPath: w.posterPath,
+          externalIds: { imdbId: w.imdb ?? null },
           ...(mediaInfo ? { mediaInfo } : {}),
         },
       };
-    }
-    const w = worldSeries.find((x) => x.tmdb === tmdbId);
-    if (!w) return { status: 404, body: { message: 'Series not found' } };
+    const s = w as (typeof worldSeries)[number];
+    // server/models/Tv.ts mapTvDetails: TMDb's seasons, Specials (season 0) included.
     return {
       status: 200,
       body: {
-        id: w.tmdb,
-        name: w.title,
-        firstAirDate: w.firstAirDate,
-        overview: w.overview,
-        posterPath: w.posterPath,
-        numberOfSeasons: w.seasons,
+        id: s.tmdb,
+        name: s.title,
+        firstAirDate: s.firstAirDate,
+        overview: s.overview,
+        posterPath: s.posterPath,
+        numberOfSeasons: s.seasons,
+        seasons: Array.from({ length: s.seasons + 1 }, (_, n) => ({
+          id: s.tmdb * 100 + n,
+          seasonNumber: n,
+          name: n === 0 ? 'Specials' : `Season ${n}`,
+          episodeCount: n === 0 ? 2 : 12,
+        })),
+        externalIds: { tvdbId: this.lackTvdb.has(s.tmdb) ? null : (s.tvdb ?? null), imdbId: s.imdb ?? null },
         ...(mediaInfo ? { mediaInfo } : {}),
+      },
+    };
+  }
+
+  /** server/routes/user/index.ts GET /:id: the user, or 404 "User not found.". */
+  private user(rawId: string | undefined): FakeResponse {
+    const u = this.users.get(Number(rawId));
+    if (!u) return { status: 404, body: { message: 'User not found.' } };
+    return {
+      status: 200,
+      body: {
+        id: u.id,
+        displayName: u.displayName,
+        username: u.displayName,
+        permissions: u.autoApprove ? 128 : 32,
       },
     };
   }

@@ -10,7 +10,9 @@ import type { AddOptions, AddResult, LibraryItem, Logger, MediaBackend } from '.
 import { userKey, type Candidate, type MediaKind } from '../../../src/core/types.js';
 import { HttpClient } from '../../http/http-client.js';
 import { isNotFound } from '../already-added.js';
-import { MEDIA_STATUS, detailsSchema, requestResultSchema, type Details } from './schemas.js';
+import { isCannotFetch, isNoUser, isTmdb404, noTmdb, refusal, unknownUser } from './overseerr-errors.js';
+import { MEDIA_STATUS, detailsSchema, requestResultSchema, userSchema, type Details } from './schemas.js';
+import { seasonsToRequest } from './seasons.js';
 
 export interface OverseerrBackendOptions {
   name?: string;
@@ -24,9 +26,6 @@ export interface OverseerrBackendOptions {
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
 }
-
-/** Overseerr's "wrong or missing key" 403; other 403s are permission or quota refusals. */
-const BAD_KEY = /permission to access this endpoint/i;
 
 export class OverseerrBackend implements MediaBackend {
   readonly name: string;
@@ -50,32 +49,47 @@ export class OverseerrBackend implements MediaBackend {
     });
   }
 
+  /**
+   * A TMDb id, and for a show its TVDB id too: Overseerr sends shows to Sonarr by TVDB id and
+   * deletes a request it has none for (MediaRequest.ts sendToSonarr), so the core looks one up first.
+   */
   canAdd(c: Candidate): boolean {
-    return (c.kind === 'movie' || c.kind === 'series') && typeof c.ids.tmdb === 'number' && c.ids.tmdb > 0;
+    if (!positive(c.ids.tmdb)) return false;
+    return c.kind === 'movie' || (c.kind === 'series' && positive(c.ids.tvdb));
   }
 
-  /** Requested, processing or (partly) available counts as present: Overseerr would refuse a second request. */
+  /**
+   * A movie requested, processing or (partly) available is present: Overseerr would refuse a
+   * second request. A show only when all of it is available: Overseerr itself drops the seasons
+   * already requested or on disk from a new request (202 when none is left).
+   */
   async find(c: Candidate, signal: AbortSignal): Promise<LibraryItem | null> {
     if (!this.canAdd(c)) return null;
     const id = itemIdOf(c);
     const details = await this.details(id, c.kind, signal);
     const s = details?.mediaInfo?.status ?? 0;
-    return details && s >= MEDIA_STATUS.PENDING && s <= MEDIA_STATUS.AVAILABLE ? toItem(id, details) : null;
+    const present =
+      c.kind === 'series'
+        ? s === MEDIA_STATUS.AVAILABLE
+        : s >= MEDIA_STATUS.PENDING && s <= MEDIA_STATUS.AVAILABLE;
+    return details && present ? toItem(id, details) : null;
   }
 
   async add(c: Candidate, options: AddOptions, signal: AbortSignal): Promise<AddResult> {
     if (!this.canAdd(c)) {
-      const detail = `"${c.title}" has no TMDb id, which Overseerr needs`;
+      const detail = `"${c.title}" lacks the ${c.kind === 'series' ? 'TMDb or TVDB id' : 'TMDb id'} Overseerr needs`;
       throw new UpstreamError(this.name, 'rejected', `${this.name}: ${detail}`, { detail });
     }
-    const tv = c.kind === 'series';
-    const body = {
-      mediaType: tv ? 'tv' : 'movie',
-      mediaId: c.ids.tmdb,
-      ...(tv ? { seasons: 'all' } : {}),
-      is4k: false,
-    };
-    const asUser = options.requestedBy ? this.userMap[userKey(options.requestedBy)] : undefined;
+    const tmdbId = itemIdOf(c);
+    let show = {};
+    if (c.kind === 'series') {
+      const seasons = seasonsToRequest(await this.tmdbSeasons(tmdbId, signal), options);
+      if (seasons === 'no_such_season') return { outcome: 'no_such_season', searching: false };
+      show = { tvdbId: c.ids.tvdb, seasons };
+    }
+    const body = { mediaType: c.kind === 'series' ? 'tv' : 'movie', mediaId: tmdbId, ...show, is4k: false };
+    const who = options.requestedBy ? userKey(options.requestedBy) : undefined;
+    const asUser = who === undefined ? undefined : this.userMap[who];
     try {
       const res = await this.http.json({
         method: 'POST',
@@ -85,13 +99,21 @@ export class OverseerrBackend implements MediaBackend {
         schema: requestResultSchema,
         signal,
       });
-      // 202 "No seasons available to request": every season is already requested.
-      if (res.id === undefined) return { outcome: 'already_present', itemId: itemIdOf(c), searching: false };
-      return { outcome: 'added', itemId: itemIdOf(c), searching: res.status === 2 };
+      // 202 "No seasons available to request": every asked season is already requested or on disk.
+      if (res.id === undefined) return { outcome: 'already_present', itemId: tmdbId, searching: false };
+      return { outcome: 'added', itemId: tmdbId, searching: res.status === 2 };
     } catch (e) {
       if (isUpstreamError(e) && e.status === 409)
-        return { outcome: 'already_present', itemId: itemIdOf(c), searching: false };
-      throw this.reclassify(e);
+        return { outcome: 'already_present', itemId: tmdbId, searching: false };
+      if (isTmdb404(e)) throw noTmdb(this.name, e, c.kind, tmdbId);
+      if (
+        who !== undefined &&
+        asUser !== undefined &&
+        isNoUser(e) &&
+        (await this.userMissing(asUser, signal))
+      )
+        throw unknownUser(this.name, e, who, asUser);
+      throw refusal(this.name, e);
     }
   }
 
@@ -100,22 +122,40 @@ export class OverseerrBackend implements MediaBackend {
     return details ? toItem(itemId, details) : null;
   }
 
+  /** Null when Overseerr cannot get it from TMDb: nothing it could request or track. */
   private async details(itemId: number, kind: MediaKind, signal: AbortSignal): Promise<Details | null> {
-    const path = kind === 'series' ? `/tv/${itemId}` : `/movie/${itemId}`;
     try {
-      return await this.http.json({ path, schema: detailsSchema, signal });
+      return await this.fetchDetails(itemId, kind, signal);
     } catch (e) {
-      if (isNotFound(e)) return null;
-      throw this.reclassify(e);
+      if (isNotFound(e) || isCannotFetch(e)) return null;
+      throw refusal(this.name, e);
     }
   }
 
-  /** A 403 that is not about the key (quota, no permission for 4K…) is a refusal the person should read. */
-  private reclassify(e: unknown): unknown {
-    if (!isUpstreamError(e) || e.failure !== 'auth' || e.status !== 403 || BAD_KEY.test(e.detail ?? ''))
-      return e;
-    const opts = { status: 403, cause: e, ...(e.detail ? { detail: e.detail } : {}) };
-    return new UpstreamError(this.name, 'rejected', e.message, opts);
+  private fetchDetails(itemId: number, kind: MediaKind, signal: AbortSignal): Promise<Details> {
+    const path = kind === 'series' ? `/tv/${itemId}` : `/movie/${itemId}`;
+    return this.http.json({ path, schema: detailsSchema, signal });
+  }
+
+  /** The show's season numbers as TMDb lists them (through Overseerr, so they match what it requests). */
+  private async tmdbSeasons(tmdbId: number, signal: AbortSignal): Promise<number[]> {
+    try {
+      const details = await this.fetchDetails(tmdbId, 'series', signal);
+      return (details.seasons ?? []).map((s) => s.seasonNumber);
+    } catch (e) {
+      if (isCannotFetch(e)) throw noTmdb(this.name, e, 'series', tmdbId);
+      throw refusal(this.name, e);
+    }
+  }
+
+  /** After a "no user" 403 with X-API-User: does the key itself still work, and the user not exist? */
+  private async userMissing(overseerrId: number, signal: AbortSignal): Promise<boolean> {
+    try {
+      await this.http.json({ path: `/user/${overseerrId}`, schema: userSchema, signal });
+      return false;
+    } catch (e) {
+      return isNotFound(e);
+    }
   }
 }
 
@@ -131,4 +171,8 @@ function toItem(itemId: number, d: Details): LibraryItem {
 
 function itemIdOf(c: Candidate): number {
   return c.ids.tmdb ?? 0;
+}
+
+function positive(n: number | undefined): n is number {
+  return typeof n === 'number' && n > 0;
 }

@@ -7,11 +7,15 @@ import { z } from 'zod';
  */
 export const MEDIA_STATUS = { PENDING: 2, PROCESSING: 3, PARTIALLY_AVAILABLE: 4, AVAILABLE: 5 } as const;
 
-/** `GET /movie/{tmdbId}` and `/tv/{tmdbId}`: TMDb details plus Overseerr's `mediaInfo` (absent or null until requested). */
+/**
+ * `GET /movie/{tmdbId}` and `/tv/{tmdbId}`: TMDb details plus Overseerr's `mediaInfo` (absent or
+ * null until requested). A show's `seasons` are TMDb's, Specials (season 0) included.
+ */
 export const detailsSchema = z.object({
   id: z.number().int(),
   title: z.string().optional(),
   name: z.string().optional(),
+  seasons: z.array(z.object({ seasonNumber: z.number().int() })).optional(),
   mediaInfo: z.object({ id: z.number().int().optional(), status: z.number().int() }).nullish(),
 });
 export type Details = z.infer<typeof detailsSchema>;
@@ -24,4 +28,10 @@ export const requestResultSchema = z.object({
   id: z.number().int().optional(),
   status: z.number().int().optional(),
   message: z.string().optional(),
+});
+
+/** `GET /user/{id}` and `/auth/me`: an Overseerr user (`displayName` is set on load, User.ts). */
+export const userSchema = z.object({
+  id: z.number().int(),
+  displayName: z.string().optional(),
 });

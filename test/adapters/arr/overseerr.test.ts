@@ -36,14 +36,14 @@ describe('requests go to Overseerr', () => {
     expect(call?.headers).not.toHaveProperty('x-api-user');
   });
 
-  it('GIVEN a mapped person WHEN a show is requested THEN X-API-User names their Overseerr user and all seasons are asked for', async () => {
+  it('GIVEN a mapped person WHEN a show is requested THEN X-API-User names their Overseerr user', async () => {
     const result = await backend().add(dexter, { requestedBy: alice }, signal());
 
     // User 5 has no auto-approve: the request waits for an admin, so nothing is searching yet.
     expect(result).toEqual({ outcome: 'added', itemId: 1405, searching: false });
     const [call] = overseerr.callsTo('POST', '/api/v1/request');
     expect(call?.headers['x-api-user']).toBe('5');
-    expect(call?.body).toEqual({ mediaType: 'tv', mediaId: 1405, seasons: 'all', is4k: false });
+    expect(call?.body).toMatchObject({ mediaType: 'tv', mediaId: 1405, tvdbId: 79349 });
     expect(overseerr.requests[0]).toMatchObject({ userId: 5, status: 201 });
   });
 
@@ -70,7 +70,7 @@ describe('requests go to Overseerr', () => {
   });
 
   it('GIVEN a used-up quota THEN the 403 is a refusal to show, not a bad key', async () => {
-    overseerr.users.get(5)!.quota = 0;
+    overseerr.users.get(5)!.movieQuotaLimit = 0;
     const err = await backend()
       .add(heat, { requestedBy: alice }, signal())
       .catch((e: unknown) => e);
@@ -101,18 +101,26 @@ describe('find and status', () => {
     expect(await b.status(949, 'movie', signal())).toEqual({ id: 949, title: 'Heat', available: true });
   });
 
-  it('GIVEN a show partly on disk THEN it is present and available under its TMDb id', async () => {
+  it('GIVEN a show partly on disk THEN status says available, but find lets the missing seasons be asked for', async () => {
     overseerr.setMediaStatus('tv', 1405, 4);
     const b = backend();
-    expect(await b.find(dexter, signal())).toEqual({ id: 1405, title: 'Dexter', available: true });
+    expect(await b.find(dexter, signal())).toBeNull();
     expect(overseerr.callsTo('GET', '/api/v1/tv/1405')).toHaveLength(1);
     expect(await b.status(1405, 'series', signal())).toEqual({ id: 1405, title: 'Dexter', available: true });
   });
 
-  it('GIVEN a TMDb id Overseerr cannot find THEN find and status are null', async () => {
+  it('GIVEN a TMDb id Overseerr cannot fetch (its 500 "Unable to retrieve …") THEN find and status are null', async () => {
     const b = backend();
     expect(await b.find(candidate('movie', 'Nothing', { tmdb: 31337 }), signal())).toBeNull();
     expect(await b.status(31337, 'series', signal())).toBeNull();
+  });
+
+  it('GIVEN any other 500 on a lookup THEN a server error worth retrying', async () => {
+    overseerr.fail({ kind: 'status', status: 500, body: { message: 'SQLITE_BUSY: database is locked' } });
+    const err = await backend()
+      .find(heat, signal())
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ failure: 'server_error', status: 500, retryable: true });
   });
 
   it('canAdd needs a TMDb id and a movie or series', () => {
@@ -120,5 +128,42 @@ describe('find and status', () => {
     expect(b.canAdd(heat)).toBe(true);
     expect(b.canAdd(candidate('series', 'Tiny Kitchen Stories', { tvdb: 1 }))).toBe(false);
     expect(b.canAdd(candidate('artist', 'Heat', { mbArtist: 'x', tmdb: 1 }))).toBe(false);
+  });
+});
+
+describe('what Overseerr cannot do, said as what to fix', () => {
+  const nothing = candidate('movie', 'Nothing', { tmdb: 31337 });
+
+  it('GIVEN a movie its TMDb does not know THEN a refusal that is not retried', async () => {
+    const err = await backend()
+      .add(nothing, {}, signal())
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ failure: 'not_found', retryable: false, status: 500 });
+    expect((err as UpstreamError).detail).toBe('it could not get movie 31337 from TMDb');
+  });
+
+  it('GIVEN Overseerr cannot reach TMDb THEN its 500 stays a server error to retry', async () => {
+    overseerr.tmdbUnreachable = true;
+    const err = await backend()
+      .add(heat, {}, signal())
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ failure: 'server_error', retryable: true, status: 500 });
+  });
+
+  it('GIVEN OVERSEERR_USER_MAP names a user Overseerr does not have THEN a config refusal naming it, not a bad key', async () => {
+    const b = new OverseerrBackend({ url: overseerr.url, apiKey: KEY, userMap: { 'telegram:123': 9 } });
+    const err = await b.add(heat, { requestedBy: alice }, signal()).catch((e: unknown) => e);
+    expect(err).toMatchObject({ failure: 'rejected', status: 403, retryable: false });
+    expect((err as UpstreamError).detail).toBe(
+      'OVERSEERR_USER_MAP sends telegram:123 as Overseerr user 9, and Overseerr has no such user. An admin needs to fix OVERSEERR_USER_MAP.',
+    );
+    expect(overseerr.callsTo('GET', '/api/v1/user/9')).toHaveLength(1);
+  });
+
+  it('GIVEN a wrong key and a mapped person THEN still a bad key', async () => {
+    const err = await backend('wrong-overseerr-key-1')
+      .add(heat, { requestedBy: alice }, signal())
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ failure: 'auth', status: 403 });
   });
 });
