@@ -5,6 +5,12 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { ChatAdapter } from '../adapters/chat/chat-adapter.js';
+import {
+  ChatSupervisor,
+  DEFAULT_RETRY,
+  type ChatStatus,
+  type RetryPolicy,
+} from '../adapters/chat/chat-supervisor.js';
 import { createDoctor } from '../adapters/doctor/doctor.js';
 import { HttpApi } from '../adapters/http-api/http-api.js';
 import { createLogger } from '../adapters/log/pino-logger.js';
@@ -31,7 +37,10 @@ export interface App {
   readonly httpUrl: string | undefined;
   /** Register a chat; it becomes the notifier for its platform. Call before start(). */
   attach(adapter: ChatAdapter): void;
-  /** Start the chats, the HTTP API (when HTTP_PORT is set), then the cron (unless disabled). */
+  /**
+   * Start the chats, the HTTP API (when HTTP_PORT is set), then the cron (unless disabled).
+   * Resolves once every chat is connected, retrying or failed: one platform never stops another.
+   */
   start(): Promise<void>;
   /** Stop the cron, the HTTP API and the chats, and wait for work in flight. */
   stop(): Promise<void>;
@@ -43,6 +52,8 @@ export interface AppOptions {
   startCron?: boolean;
   /** Replaces the chat adapters as the notifier (the host's admin script prints instead). */
   notifier?: Notifier;
+  /** How a chat that did not start is retried (default 5 s, doubling, at most 5 min). */
+  chatRetry?: Partial<RetryPolicy>;
 }
 
 /** Every configured secret value, so logs can mask it wherever it appears. */
@@ -128,7 +139,26 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
 
   const adapters: ChatAdapter[] = [];
-  const started = new Set<ChatAdapter>();
+  /** When each unsupervised chat (the terminal) started. */
+  const started = new Map<ChatAdapter, string>();
+  const supervisors = new Map<ChatAdapter, ChatSupervisor>();
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...opts.chatRetry };
+  const startChat = async (a: ChatAdapter): Promise<void> => {
+    // The terminal is this process's own stdin and stdout: nothing to retry, its failure is ours.
+    if (a.platform === 'terminal') {
+      await a.start(core);
+      started.set(a, new Date().toISOString());
+      return;
+    }
+    const s = new ChatSupervisor(a, logger, retry, secretValues(config));
+    supervisors.set(a, s);
+    await s.start(core);
+  };
+  const chatStatus = (a: ChatAdapter): ChatStatus => {
+    const since = started.get(a);
+    if (since) return { platform: a.platform, state: 'connected', since };
+    return supervisors.get(a)?.status ?? { platform: a.platform, state: 'starting' };
+  };
   let cron: CronHandle | undefined;
   let http: HttpApi | undefined;
   let httpUrl: string | undefined;
@@ -162,10 +192,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
           'another reelbot process uses this data folder; their writes will collide',
         );
       lock = await holdLock(dataDir);
-      for (const a of adapters) {
-        await a.start(core);
-        started.add(a);
-      }
+      await Promise.all(adapters.map(startChat));
       await upstreams.enrichment?.resume();
       const { HTTP_PORT, HTTP_HOST, API_TOKEN } = config.core;
       if (HTTP_PORT !== undefined && API_TOKEN) {
@@ -173,7 +200,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
           ops: core.ops,
           token: API_TOKEN,
           dataDir,
-          chats: () => adapters.map((a) => ({ platform: a.platform, connected: started.has(a) })),
+          chats: () => adapters.map(chatStatus),
           ...(upstreams.enrichment ? { enrichment: upstreams.enrichment.stats } : {}),
           logger,
         });
@@ -188,7 +215,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       httpUrl = undefined;
       started.clear();
       await upstreams.enrichment?.stop();
-      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await Promise.allSettled(adapters.map((a) => supervisors.get(a)?.stop() ?? a.stop()));
+      supervisors.clear();
       await core.idle();
       await lock?.release();
     },

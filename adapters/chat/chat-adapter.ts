@@ -8,7 +8,11 @@ import type { Platform } from '../../src/core/types.js';
  */
 export interface ChatAdapter extends Notifier {
   readonly platform: Platform;
-  /** Connect and start serving `core`. Resolves once the adapter is receiving. */
+  /**
+   * Connect and start serving `core`. Resolves once the adapter is receiving. May be called again
+   * after it rejected (chat-supervisor.ts retries it); an UpstreamError with failure `auth` (the
+   * token was refused) means trying again cannot help.
+   */
   start(core: Core): Promise<void>;
   /** Stop receiving and wait for handlers in flight. */
   stop(): Promise<void>;

@@ -1,6 +1,7 @@
 /**
  * Search sources and chats: one real, cheap call each (a search, Telegram's getMe, Discord's
- * gateway lookup), with a short time limit, through the same clients the bot uses.
+ * gateway lookup and its application's intents), with a short time limit, through the same
+ * clients the bot uses.
  */
 import { z } from 'zod';
 import type { Config } from '../../src/config.js';
@@ -9,6 +10,7 @@ import { isUpstreamError, UpstreamError } from '../../src/core/errors.js';
 import type { MediaCatalog, SearchQuery } from '../../src/core/ports.js';
 import { HttpClient } from '../http/http-client.js';
 import { failureCheck, timed } from './describe-failure.js';
+import { checkMessageContent } from './discord-intent.js';
 
 /** What each catalog is asked: something every instance knows, so "no hits" never looks like a fault. */
 const PROBES: Record<string, SearchQuery> = {
@@ -142,6 +144,7 @@ export async function checkChats(config: Config, timeoutMs: number): Promise<Doc
             downFix: 'check the network (or DISCORD_API_BASE)',
           }),
     );
+    if (r.ok) out.push(await checkMessageContent(http, dcBase, timeoutMs));
   }
   if (!tg && !dc)
     out.push({

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { Operations } from '../../src/core/core.js';
 import type { Logger } from '../../src/core/ports.js';
 import type { Reply, RequestStatus, UserRef } from '../../src/core/types.js';
+import type { ChatStatus } from '../chat/chat-supervisor.js';
 import { CONTENT_TYPE, renderMetrics } from './prometheus.js';
 import {
   adminBody,
@@ -28,8 +29,8 @@ export interface HttpApiOptions {
   /** API_TOKEN. */
   token: string;
   dataDir: string;
-  /** Chat adapters and whether each is started, for /healthz and /metrics. */
-  chats: () => { platform: string; connected: boolean }[];
+  /** Each chat's state (connected, retrying, failed), for /healthz and /metrics. */
+  chats: () => ChatStatus[];
   /** Translation jobs queued or running and characters billed, for /metrics; absent = 0. */
   enrichment?: () => Promise<{ waiting: number; characters: number }>;
   logger: Logger;
@@ -245,7 +246,7 @@ export class HttpApi {
   }
 
   private async health(): Promise<Response> {
-    const chats = this.opts.chats();
+    const chats = this.opts.chats().map((c) => ({ ...c, connected: c.state === 'connected' }));
     let writable = true;
     try {
       await access(this.opts.dataDir, constants.W_OK);
@@ -281,7 +282,7 @@ export class HttpApi {
       requestsByStatus: byStatus,
       upstreamErrors: this.opts.ops.metrics.upstreamErrors(),
       lastProcessRun: last ? Math.floor(Date.parse(last.at) / 1000) : 0,
-      chats: this.opts.chats(),
+      chats: this.opts.chats().map((c) => ({ platform: c.platform, connected: c.state === 'connected' })),
     });
     return { status: 200, body: text, contentType: CONTENT_TYPE };
   }

@@ -13,6 +13,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { FakeHttp, type FakeRequest, type FakeResponse } from './fake-http.js';
+import { applicationJson, disallowedIntents, type PrivilegedIntent } from './discord/application.js';
 import {
   checkAutocomplete,
   checkCommands,
@@ -106,6 +107,8 @@ export interface FakeDiscordOptions {
   applicationId?: string;
   /** Gateway heartbeat interval; short so a test sees some (default 1000 ms). */
   heartbeatMs?: number;
+  /** Privileged intents turned on in the Developer Portal (default: Message Content, as README's setup says). */
+  privilegedIntents?: PrivilegedIntent[];
 }
 
 interface Connection {
@@ -165,6 +168,7 @@ export class FakeDiscord extends FakeHttp {
   heartbeats = 0;
 
   private readonly heartbeatMs: number;
+  private readonly privilegedIntents: PrivilegedIntent[];
   private readonly dms = new Map<string, { id: string; user: FakeUser }>();
   private readonly uploads = new Map<string, FakeUpload>();
   private readonly connections = new Set<Connection>();
@@ -180,6 +184,7 @@ export class FakeDiscord extends FakeHttp {
     this.applicationId = opts.applicationId ?? snowflake();
     this.bot = { id: this.applicationId, username: 'reelbot', bot: true };
     this.heartbeatMs = opts.heartbeatMs ?? 1000;
+    this.privilegedIntents = opts.privilegedIntents ?? ['MessageContent'];
     this.memberRoles.set(this.users.alice.id, [this.roles.requester]);
     this.memberRoles.set(this.users.bob.id, []);
     this.memberRoles.set(this.users.carol.id, [this.roles.admin]);
@@ -375,6 +380,11 @@ export class FakeDiscord extends FakeHttp {
   private onIdentify(conn: Connection, d: Json): void {
     if (d.token !== this.token) {
       conn.ws.close(4004, 'Authentication failed.');
+      return;
+    }
+    // discord-api-types gateway/v10 GatewayCloseCodes.DisallowedIntents (Discord's close code table).
+    if (disallowedIntents(Number(d.intents ?? 0), this.privilegedIntents).length > 0) {
+      conn.ws.close(4014, 'Disallowed intent(s).');
       return;
     }
     this.identify = d;
@@ -586,6 +596,15 @@ export class FakeDiscord extends FakeHttp {
         shards: 1,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       },
+    }));
+    this.route('GET', `${api}/applications/@me`, () => ({
+      status: 200,
+      body: applicationJson({
+        id: this.applicationId,
+        bot: this.bot,
+        owner: this.users.carol,
+        granted: this.privilegedIntents,
+      }),
     }));
     this.route('PUT', `${api}/applications/:app/commands`, (req) => this.putCommands(req, 'global'));
     this.route('PUT', `${api}/applications/:app/guilds/:guild/commands`, (req) =>

@@ -10,13 +10,13 @@
 import {
   Client,
   Events,
-  GatewayIntentBits,
   MessageFlags,
   Partials,
   Routes,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type GatewayIntentBits,
   type Interaction,
   type Message,
   type SendableChannels,
@@ -31,6 +31,7 @@ import type { ChatAdapter } from '../chat-adapter.js';
 import { answerInTime, withinOr } from './answer-in-time.js';
 import { TOO_LARGE, downloadText, type DiscordFile } from './attachments.js';
 import { SLASH_COMMANDS, commandText, suggestHint } from './commands.js';
+import { loginToGateway } from './gateway-login.js';
 import {
   accessDenied,
   accessFromConfig,
@@ -71,8 +72,6 @@ const ACK_SAFETY_MS = 700;
 const INTERACTION_EDIT_TTL_MS = 14 * 60_000;
 /** A channel message can be edited for as long as it exists; follow a job for a day at most. */
 const MESSAGE_EDIT_TTL_MS = 24 * 60 * 60_000;
-/** A gateway that never says READY should fail start-up, not hang it. */
-const READY_TIMEOUT_MS = 30_000;
 /** Message commands have no deadline, but a slow answer shows "reelbot is typing…" after this. */
 const TYPING_AFTER_MS = 1000;
 /** Codes for a click that must not replace the prompt: the clicker is told privately instead. */
@@ -102,13 +101,27 @@ export class DiscordAdapter implements ChatAdapter {
   async start(core: Core): Promise<void> {
     this.core = core;
     this.stopping = false;
+    try {
+      const { client, messageContent } = await loginToGateway({
+        token: this.options.token,
+        secrets: this.secrets,
+        log: this.log,
+        createClient: (intents) => this.createClient(intents),
+      });
+      await this.registerCommands(client);
+      this.log.info(
+        { user: client.user?.tag, guild: this.options.guildId ?? 'global', messageContent },
+        'discord ready',
+      );
+    } catch (err) {
+      this.client = undefined;
+      throw err;
+    }
+  }
+
+  private createClient(intents: GatewayIntentBits[]): Client {
     const client = new Client({
-      intents: [
-        GatewayIntentBits.Guilds,
-        GatewayIntentBits.GuildMessages,
-        GatewayIntentBits.MessageContent,
-        GatewayIntentBits.DirectMessages,
-      ],
+      intents,
       // DM channels are not cached; without this partial, DMs never reach messageCreate.
       partials: [Partials.Channel],
       rest: { api: this.options.apiBase, ...this.options.rest },
@@ -129,29 +142,7 @@ export class DiscordAdapter implements ChatAdapter {
     client.on(Events.MessageCreate, (message) =>
       this.guard({ message: message.id, channel: message.channelId }, () => this.onMessage(message), message),
     );
-
-    let timer: NodeJS.Timeout | undefined;
-    const ready = new Promise<void>((resolve, reject) => {
-      client.once(Events.ClientReady, () => resolve());
-      timer = setTimeout(
-        () => reject(new Error(`not ready after ${READY_TIMEOUT_MS / 1000} s`)),
-        READY_TIMEOUT_MS,
-      );
-    });
-    try {
-      await client.login(this.options.token);
-      await ready;
-    } catch (err) {
-      await client.destroy().catch(() => undefined);
-      this.client = undefined;
-      throw new Error(
-        `Discord login failed: ${safeText(err instanceof Error ? err.message : String(err), this.secrets)}`,
-      );
-    } finally {
-      clearTimeout(timer);
-    }
-    await this.registerCommands(client);
-    this.log.info({ user: client.user?.tag, guild: this.options.guildId ?? 'global' }, 'discord ready');
+    return client;
   }
 
   async stop(): Promise<void> {

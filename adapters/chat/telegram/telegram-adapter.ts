@@ -20,6 +20,7 @@ import { DEFAULT_LIMITS, Outbox, type OutboxLimits } from './outbox.js';
 import { Poller } from './poller.js';
 import { keepTyping, within } from './progress.js';
 import { Sender, type SentMessage } from './sender.js';
+import { startFailure } from './start-failure.js';
 import { StatusBoard } from './status-board.js';
 import { downloadAttachment } from './attachment.js';
 import { toIncoming } from './to-incoming.js';
@@ -44,6 +45,7 @@ export interface TelegramAdapterOptions {
   pollRetryDelayMs?: number;
 }
 
+type CallApiOptions = NonNullable<Parameters<Telegraf['telegram']['callApi']>[2]>;
 type Timings = Required<Omit<TelegramAdapterOptions, 'token' | 'apiRoot' | 'logger' | 'limits'>>;
 
 interface Running {
@@ -54,6 +56,9 @@ interface Running {
   board: StatusBoard;
   clicks: ClickHandler;
 }
+
+/** A Bot API that accepts the connection but never answers must fail start-up, not hang it. */
+const START_TIMEOUT_MS = 30_000;
 
 /** Shown while slow work runs; replaced by the answer. */
 const WORKING: Reply = { code: 'status.working', text: '⏳ Working on it…' };
@@ -105,12 +110,14 @@ export class TelegramAdapter implements ChatAdapter {
     bot.on('message', (ctx) => this.onMessage(ctx.message));
     bot.on('callback_query', (ctx) => this.running?.clicks.handle(ctx.callbackQuery));
 
+    // node-fetch takes the built-in AbortSignal; telegraf's typings name a polyfill's.
+    const signal = { signal: AbortSignal.timeout(START_TIMEOUT_MS) } as unknown as CallApiOptions;
     try {
-      bot.botInfo = await bot.telegram.getMe();
+      bot.botInfo = await bot.telegram.callApi('getMe', {}, signal);
       // Long polling and a webhook exclude each other (getUpdates answers 409 while one is set).
-      await bot.telegram.deleteWebhook();
+      await bot.telegram.callApi('deleteWebhook', {}, signal);
     } catch (err) {
-      throw new Error(`Telegram refused to start the bot: ${JSON.stringify(this.describe(err))}`);
+      throw startFailure(err, this.token);
     }
     await bot.telegram
       .setMyCommands(BOT_COMMANDS)

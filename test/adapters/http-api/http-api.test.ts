@@ -162,7 +162,7 @@ describe('/healthz and /metrics', () => {
     expect(before.json).toMatchObject({
       status: 'ok',
       store: { writable: true },
-      chats: [{ platform: 'terminal', connected: true }],
+      chats: [{ platform: 'terminal', state: 'connected', connected: true }],
     });
     await world.app.core.processPending();
     const after = await call('GET', '/healthz', undefined, { token: null });

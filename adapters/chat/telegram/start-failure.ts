@@ -1,0 +1,47 @@
+/**
+ * Why the bot could not start (getMe or deleteWebhook failed), as an UpstreamError the chat
+ * supervisor acts on: a refused token is final, anything else (the API down, slow, 5xx, 429) is
+ * worth another try. The message never holds the token, which is in every request URL.
+ */
+import { TelegramError } from 'telegraf';
+import { UpstreamError } from '../../../src/core/errors.js';
+import { apiErrorOf, describeError } from './api-errors.js';
+
+export function startFailure(err: unknown, token: string): UpstreamError {
+  const api = apiErrorOf(err);
+  if (api) {
+    const said = `HTTP ${api.code}${api.description ? ` ${describeError(err, [token]).description}` : ''}`;
+    const opts = { status: api.code, cause: err };
+    // A revoked token is 401; a malformed one is 404 (the route /bot<token>/ does not exist).
+    if (api.code === 401 || api.code === 404)
+      return new UpstreamError(
+        'telegram',
+        'auth',
+        `Telegram refused TELEGRAM_BOT_TOKEN (${said}): copy the token again from @BotFather (/mybots → your bot → API Token) and restart reelbot`,
+        opts,
+      );
+    if (api.code === 429)
+      return new UpstreamError('telegram', 'rate_limited', `Telegram asked to slow down (${said})`, {
+        ...opts,
+        ...(api.retryAfterSec !== undefined ? { retryAfter: api.retryAfterSec } : {}),
+      });
+    const failure = api.code >= 500 ? 'server_error' : 'rejected';
+    return new UpstreamError('telegram', failure, `Telegram refused to start the bot (${said})`, opts);
+  }
+  const message = String(describeError(err, [token]).message ?? err);
+  // An answer without error_code: something else is listening at TELEGRAM_API_ROOT.
+  if (err instanceof TelegramError)
+    return new UpstreamError(
+      'telegram',
+      'bad_response',
+      `Telegram refused to start the bot: the answer is not the Bot API's (${message}); check TELEGRAM_API_ROOT`,
+      { cause: err },
+    );
+  if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))
+    return new UpstreamError('telegram', 'timeout', `Telegram did not answer in time (${message})`, {
+      cause: err,
+    });
+  return new UpstreamError('telegram', 'unavailable', `Telegram is not reachable (${message})`, {
+    cause: err,
+  });
+}
