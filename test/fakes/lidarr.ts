@@ -1,49 +1,46 @@
 /**
- * A fake Lidarr (v2, API v1) over test/fixtures/world.ts. No real artist or album lookup with a
- * known licence was found (the saved ones are placeholders), so lookup results follow the spec's
- * ArtistResource/AlbumResource with the placeholders' key set; root folders
- * (aiopyarr.rootfolder: defaultQualityProfileId, defaultMetadataProfileId, defaultMonitorOption)
- * and the metadata profile (pyarr) are recorded; quality profiles are made up from the spec.
- * What the real server does that the fake copies:
- * - `term=lidarr:<mbid>` (also `lidarrid:`, `mbid:`) looks an artist or album up by MBID;
- * - `GET /artist?mbId=` and `GET /album?foreignAlbumId=` answer from the library: `[]` or `[x]`;
- * - POST /artist and /album are checked against the spec, then the server's rules (name and MBID
- *   set, not already added, quality AND metadata profile exist, root folder exists), answer 201;
- *   adding an album whose artist is missing creates the artist (AddAlbumService).
+ * A fake Lidarr (v2, API v1) over test/fixtures/world.ts and lidarr-music.ts. Root folders
+ * (aiopyarr.rootfolder) and the metadata profile (pyarr) are recorded; quality profiles are made
+ * up from the spec. What the real server does that the fake copies (Lidarr/Lidarr src/,
+ * NzbDrone.Core/ left out):
+ * - `term=lidarr:<mbid>` (also `lidarrid:`, `mbid:`) looks an artist or album up by MBID, and a
+ *   lookup of something in the library returns the library copy;
+ * - `GET /artist?mbId=`, `GET /album?foreignAlbumId=` / `?artistId=` answer from the library; an
+ *   album embeds its artist (Lidarr.Api.V1/Albums/AlbumResource.cs ToResource);
+ * - POST /artist and /album are checked against the spec, then the controllers' rules
+ *   (lidarr-rules.ts), and answer 201; then a background refresh puts every album of the artist
+ *   the metadata profile allows in the library, and a scan applies the artist's `addOptions` and
+ *   queues the searches they ask for (lidarr-library.ts);
+ * - PUT /album/monitor and PUT /artist/editor answer 202; POST /command answers 201.
  */
-import {
-  albums as worldAlbums,
-  artists as worldArtists,
-  matchesQuery,
-  type WorldAlbum,
-  type WorldArtist,
-} from '../fixtures/world.js';
+import { artists as worldArtists, matchesQuery } from '../fixtures/world.js';
 import type { FakeRequest, FakeResponse } from './fake-http.js';
-import {
-  FakeServarr,
-  failure,
-  fixture,
-  idTerm,
-  notEmpty,
-  type RootFolderFixture,
-  type ValidationFailure,
-} from './servarr.js';
+import { LidarrLibrary, type LidarrCommand, type StoredAlbum, type StoredArtist } from './lidarr-library.js';
+import { ALL_RELEASE_GROUPS, type MetadataProfile, type MonitoringOptions } from './lidarr-music.js';
+import { LidarrRules } from './lidarr-rules.js';
+import { albumShape, artistShape, commandShape, serverError, worldArtist } from './lidarr-shapes.js';
+import { fixture, idTerm, type RootFolderFixture } from './servarr.js';
+
+export type { LidarrCommand } from './lidarr-library.js';
 
 export interface FakeLidarrOptions {
   apiKey: string;
+  /** How long after an add the background refresh and scan run (default 40 ms). */
+  refreshDelayMs?: number;
 }
 
 export const LIDARR_VERSION = '2.13.3.4711';
 
 const MBID_PREFIXES = ['lidarr', 'lidarrid', 'mbid'];
 
+/** Lidarr.Api.V1/Commands/CommandController.cs resolves the name among the Command classes. */
+const COMMANDS = ['AlbumSearch', 'MissingAlbumSearch', 'ArtistSearch', 'RefreshArtist', 'RssSync'];
+
 type Json = Record<string, unknown>;
 
-export class FakeLidarr extends FakeServarr {
-  readonly metadataProfiles: { id: number; name: string }[] = fixture('lidarr.metadataprofile.pyarr.json');
-  private readonly artists = new Map<number, Json>();
-  private readonly albums = new Map<number, Json>();
-  private albumIds = 0;
+export class FakeLidarr extends LidarrRules {
+  readonly metadataProfiles: MetadataProfile[] = fixture('lidarr.metadataprofile.pyarr.json');
+  private readonly db: LidarrLibrary;
 
   constructor(opts: FakeLidarrOptions) {
     super({
@@ -55,51 +52,127 @@ export class FakeLidarr extends FakeServarr {
       qualityProfiles: fixture('lidarr.qualityprofile.synthetic.json'),
       rootFolders: fixture<RootFolderFixture[]>('lidarr.rootfolder.aiopyarr.json'),
     });
+    this.db = new LidarrLibrary({
+      metadataProfiles: this.metadataProfiles,
+      defaultRoot: this.rootFolders[0]!.path,
+      nextArtistId: () => this.nextId(),
+    });
+    this.refreshDelayMs = opts.refreshDelayMs ?? 40;
     const api = this.api;
-    this.route('GET', `${api}/metadataprofile`, () => ({ status: 200, body: this.metadataProfiles }));
-    this.route('GET', `${api}/artist/lookup`, (r) => ({
-      status: 200,
-      body: this.lookupArtists(r.query.term ?? ''),
-    }));
-    this.route('GET', `${api}/album/lookup`, (r) => ({
-      status: 200,
-      body: this.lookupAlbums(r.query.term ?? ''),
-    }));
-    this.route('GET', `${api}/artist`, (r) => ({
-      status: 200,
-      body: filterBy(this.artists, 'foreignArtistId', r.query.mbId),
-    }));
-    this.route('GET', `${api}/album`, (r) => ({
-      status: 200,
-      body: filterBy(this.albums, 'foreignAlbumId', r.query.foreignAlbumId),
-    }));
-    this.route('GET', `${api}/artist/:id`, (r) => this.get(this.artists, 'Artist', Number(r.params.id)));
-    this.route('GET', `${api}/album/:id`, (r) => this.get(this.albums, 'Album', Number(r.params.id)));
+    const ok = (body: unknown): FakeResponse => ({ status: 200, body });
+    this.route('GET', `${api}/metadataprofile`, () => ok(this.metadataProfiles));
+    this.route('GET', `${api}/artist/lookup`, (r) => ok(this.lookupArtists(r.query.term ?? '')));
+    this.route('GET', `${api}/album/lookup`, (r) => ok(this.lookupAlbums(r.query.term ?? '')));
+    this.route('GET', `${api}/artist`, (r) => ok(this.db.listArtists(r.query.mbId)));
+    this.route('GET', `${api}/album`, (r) => ok(this.db.listAlbums(r.query)));
+    this.route('GET', `${api}/artist/:id`, (r) => this.getArtist(Number(r.params.id)));
+    this.route('GET', `${api}/album/:id`, (r) => this.getAlbum(Number(r.params.id)));
     this.route('POST', `${api}/artist`, (r) => this.postArtist(r));
     this.route('POST', `${api}/album`, (r) => this.postAlbum(r));
+    this.route('PUT', `${api}/album/monitor`, (r) => this.putAlbumMonitor(r));
+    this.route('PUT', `${api}/artist/editor`, (r) => this.putArtistEditor(r));
+    this.route('POST', `${api}/command`, (r) => this.command(r));
   }
 
-  /** Put a world artist (or album, with its artist) in the library; returns its id. */
-  addToLibrary(kind: 'artist' | 'album', mbid: string): number {
-    const defaults = { qualityProfileId: 1, metadataProfileId: 1, rootFolderPath: this.rootFolders[0]!.path };
-    if (kind === 'artist') return this.storeArtist({ foreignArtistId: mbid, ...defaults }, worldArtist(mbid));
-    const w = worldAlbums.find((a) => a.mbid === mbid);
-    if (!w) throw new Error(`no world album ${mbid}`);
-    return this.storeAlbum(
-      { foreignAlbumId: mbid, artist: { foreignArtistId: w.artistMbid, ...defaults } },
-      w,
-    );
+  /** How long after an add the background refresh and scan run. */
+  set refreshDelayMs(ms: number) {
+    this.db.refreshDelayMs = ms;
   }
 
-  /** Track files arrive for an artist (all its albums) or one album. */
-  setHasFile(kind: 'artist' | 'album', id: number, tracks = 10): void {
-    const target = (kind === 'artist' ? this.artists : this.albums).get(id);
-    if (!target) throw new Error(`no ${kind} ${id}`);
-    (target.statistics as Json).trackFileCount = tracks;
-    if (kind === 'album') {
-      const artist = this.artists.get(target.artistId as number);
-      if (artist) (artist.statistics as Json).trackFileCount = tracks;
+  /** POST /command bodies and the searches Lidarr queued itself, with what each one covers. */
+  get commands(): LidarrCommand[] {
+    return this.db.commands;
+  }
+
+  /**
+   * A world artist as it is once Lidarr has added, refreshed and scanned it with these add
+   * options (default: monitor all); returns its id.
+   */
+  addToLibrary(kind: 'artist', mbid: string, opts?: MonitoringOptions & { monitorNewItems?: string }): number;
+  /** A world album added by POST /album with its new artist, only that album monitored; returns its id. */
+  addToLibrary(kind: 'album', mbid: string): number;
+  addToLibrary(kind: 'artist' | 'album', mbid: string, opts: Json = {}): number {
+    if (kind === 'artist') {
+      const { monitorNewItems, ...addOptions } = opts;
+      const id = this.db.storeArtist(
+        this.defaults({ monitor: 'all', ...addOptions }, monitorNewItems ?? 'all'),
+        worldArtist(mbid),
+      );
+      this.db.refreshAndScan(id);
+      return id;
     }
+    const w = ALL_RELEASE_GROUPS.find((a) => a.mbid === mbid);
+    if (!w) throw new Error(`no world album ${mbid}`);
+    const body = this.defaults({ monitor: 'all', albumsToMonitor: [mbid] }, 'none');
+    const artistId = this.db.storeArtist(body, worldArtist(w.artistMbid));
+    const id = this.db.storeAlbum(w, artistId, { monitored: true, manual: true, searchForNewAlbum: false });
+    this.db.refreshAndScan(artistId);
+    return id;
+  }
+
+  /** Someone just added this artist in Lidarr's UI: its refresh and scan run after `refreshDelayMs`. */
+  addPending(mbid: string, addOptions: MonitoringOptions, monitorNewItems = 'all'): number {
+    const id = this.db.storeArtist(this.defaults(addOptions, monitorNewItems), worldArtist(mbid));
+    this.db.schedule(id);
+    return id;
+  }
+
+  /** Track files arrive for one album, or for every monitored album of an artist. */
+  setHasFile(kind: 'artist' | 'album', id: number, tracks = 10): void {
+    if (kind === 'artist' && !this.db.artists.has(id)) throw new Error(`no artist ${id}`);
+    const albums =
+      kind === 'album' ? [this.db.albums.get(id)] : this.db.albumsOf(id).filter((a) => a.monitored);
+    for (const a of albums) {
+      if (!a) throw new Error(`no album ${id}`);
+      a.trackFiles = tracks;
+    }
+  }
+
+  /** An artist's albums in the library, as GET /album?artistId= lists them. */
+  albumsByArtist(mbid: string): Json[] {
+    const artist = this.db.artistByMbid(mbid);
+    if (!artist) return [];
+    return this.db.albumsOf(artist.resource.id as number).map((a) => this.db.albumResource(a));
+  }
+
+  /** The artist as GET /artist/{id} shows it. */
+  artist(mbid: string): Json | undefined {
+    const a = this.db.artistByMbid(mbid);
+    return a && this.db.artistResource(a);
+  }
+
+  /** Wait until every background refresh and scan queued so far has run. */
+  async settle(): Promise<void> {
+    await this.db.settle();
+  }
+
+  override async close(): Promise<void> {
+    this.db.stop();
+    await super.close();
+  }
+
+  protected albumExists(foreignAlbumId: string): boolean {
+    return this.db.albumByMbid(foreignAlbumId) !== undefined;
+  }
+
+  protected artistExists(mbid: string): boolean {
+    return this.db.artistByMbid(mbid) !== undefined;
+  }
+
+  protected metadataProfileExists(id: unknown): boolean {
+    return this.metadataProfiles.some((p) => p.id === id);
+  }
+
+  private defaults(addOptions: object, monitorNewItems: unknown): Json {
+    const root = this.rootFolders[0]!.path;
+    return {
+      qualityProfileId: 1,
+      metadataProfileId: 1,
+      rootFolderPath: root,
+      monitored: true,
+      monitorNewItems,
+      addOptions,
+    };
   }
 
   private lookupArtists(term: string): Json[] {
@@ -108,256 +181,128 @@ export class FakeLidarr extends FakeServarr {
       id !== undefined
         ? worldArtists.filter((a) => a.mbid === id)
         : worldArtists.filter((a) => matchesQuery(a.name, term));
-    return found.map((w) => this.artistInLibrary(w.mbid) ?? artistShape(w));
+    return found.map((w) => {
+      const stored = this.db.artistByMbid(w.mbid);
+      return stored ? this.db.artistResource(stored) : artistShape(w);
+    });
   }
 
   private lookupAlbums(term: string): Json[] {
     const id = idTerm(term, MBID_PREFIXES);
     const found =
       id !== undefined
-        ? worldAlbums.filter((a) => a.mbid === id)
-        : worldAlbums.filter((a) => matchesQuery(a.title, term));
-    return found.map((w) => this.albumInLibrary(w.mbid) ?? albumShape(w));
+        ? ALL_RELEASE_GROUPS.filter((a) => a.mbid === id)
+        : ALL_RELEASE_GROUPS.filter((a) => matchesQuery(a.title, term));
+    return found.map((w) => {
+      const stored = this.db.albumByMbid(w.mbid);
+      return stored ? this.db.albumResource(stored) : albumShape(w);
+    });
   }
 
-  private artistInLibrary(mbid: string): Json | undefined {
-    return [...this.artists.values()].find((a) => a.foreignArtistId === mbid);
+  private getArtist(id: number): FakeResponse {
+    const a = this.db.artists.get(id);
+    return a
+      ? { status: 200, body: this.db.artistResource(a) }
+      : this.notFound(`Artist with ID ${id} does not exist`);
   }
 
-  private albumInLibrary(mbid: string): Json | undefined {
-    return [...this.albums.values()].find((a) => a.foreignAlbumId === mbid);
-  }
-
-  private get(map: Map<number, Json>, what: string, id: number): FakeResponse {
-    const item = map.get(id);
-    return item ? { status: 200, body: item } : this.notFound(`${what} with ID ${id} does not exist`);
+  private getAlbum(id: number): FakeResponse {
+    const a = this.db.albums.get(id);
+    return a
+      ? { status: 200, body: this.db.albumResource(a) }
+      : this.notFound(`Album with ID ${id} does not exist`);
   }
 
   private postArtist(req: FakeRequest): FakeResponse {
-    const bad = this.checkBody(req, 'ArtistResource');
+    const bad = this.checkBody(req, 'ArtistResource') ?? this.artistPostRules(req);
     if (bad) return bad;
     const b = req.body as Json;
-    const failures = this.artistRules(b, '');
-    const exists = typeof b.foreignArtistId === 'string' && this.artistInLibrary(b.foreignArtistId);
-    if (exists)
-      failures.push(
-        failure(
-          'ForeignArtistId',
-          'This artist has already been added.',
-          b.foreignArtistId,
-          'ArtistExistsValidator',
-        ),
-      );
-    if (failures.some(Boolean)) return this.logged(req, this.invalid(failures));
     const w = worldArtists.find((a) => a.mbid === b.foreignArtistId);
-    if (!w)
-      return this.logged(
-        req,
-        this.invalid([
-          failure(
-            'ForeignArtistId',
-            'An artist with this ID was not found.',
-            b.foreignArtistId,
-            'ArtistNotFound',
-          ),
-        ]),
-      );
-    const id = this.storeArtist(b, w);
-    return this.logged(req, { status: 201, body: this.artists.get(id) });
+    if (!w) return this.unknownToMetadataServer(req, 'artist', b.foreignArtistId);
+    const id = this.db.storeArtist(b, w);
+    this.db.schedule(id);
+    return this.logged(req, { status: 201, body: this.db.artistResource(this.db.artists.get(id)!) });
   }
 
+  /**
+   * Music/Services/AddAlbumService.cs: the artist is the one the metadata credits (the posted
+   * artist's id is overwritten), created from the posted artist when not in the library; when
+   * that new artist searches for missing albums, the album's own search is turned off.
+   */
   private postAlbum(req: FakeRequest): FakeResponse {
-    const bad = this.checkBody(req, 'AlbumResource');
+    const bad = this.checkBody(req, 'AlbumResource') ?? this.albumPostRules(req);
     if (bad) return bad;
     const b = req.body as Json;
-    const artist = (b.artist ?? {}) as Json;
-    const failures: (ValidationFailure | undefined)[] = [
-      notEmpty('ForeignAlbumId', 'Foreign Album Id', b.foreignAlbumId),
-    ];
-    if (typeof b.foreignAlbumId === 'string' && this.albumInLibrary(b.foreignAlbumId)) {
-      failures.push(
-        failure(
-          'ForeignAlbumId',
-          'This album has already been added.',
-          b.foreignAlbumId,
-          'AlbumExistsValidator',
-        ),
-      );
+    const w = ALL_RELEASE_GROUPS.find((a) => a.mbid === b.foreignAlbumId);
+    if (!w) return this.unknownToMetadataServer(req, 'album', b.foreignAlbumId);
+    const posted = (b.artist ?? {}) as Json;
+    const existing = this.db.artistByMbid(w.artistMbid);
+    const artistId = existing
+      ? (existing.resource.id as number)
+      : this.db.storeArtist(posted, worldArtist(w.artistMbid));
+    const artistSearches =
+      !existing && (posted.addOptions as Json | undefined)?.searchForMissingAlbums === true;
+    const searchForNewAlbum =
+      !artistSearches && (b.addOptions as Json | undefined)?.searchForNewAlbum === true;
+    const id = this.db.storeAlbum(w, artistId, {
+      monitored: b.monitored === true,
+      manual: true,
+      searchForNewAlbum,
+    });
+    this.db.schedule(artistId);
+    return this.logged(req, { status: 201, body: this.db.albumResource(this.db.albums.get(id)!) });
+  }
+
+  /** Lidarr.Api.V1/Albums/AlbumController.cs SetAlbumsMonitored: set, then read back (BasicRepository.Get). */
+  private putAlbumMonitor(req: FakeRequest): FakeResponse {
+    const bad = this.checkBody(req, 'AlbumsMonitoredResource');
+    if (bad) return bad;
+    const b = req.body as { albumIds?: number[] | null; monitored?: boolean };
+    const ids = b.albumIds ?? [];
+    const found = ids.map((id) => this.db.albums.get(id)).filter((a): a is StoredAlbum => a !== undefined);
+    for (const a of found) a.monitored = b.monitored === true;
+    if (found.length !== ids.length) return this.logged(req, rowsError(ids.length, found.length));
+    return this.logged(req, { status: 202, body: found.map((a) => this.db.albumResource(a)) });
+  }
+
+  /** Lidarr.Api.V1/Artist/ArtistEditorController.cs SaveAll: only the fields sent change. */
+  private putArtistEditor(req: FakeRequest): FakeResponse {
+    const bad = this.checkBody(req, 'ArtistEditorResource');
+    if (bad) return bad;
+    const b = req.body as Json;
+    const ids = (b.artistIds ?? []) as number[];
+    const found = ids.map((id) => this.db.artists.get(id)).filter((a): a is StoredArtist => a !== undefined);
+    if (found.length !== ids.length) return this.logged(req, rowsError(ids.length, found.length));
+    for (const a of found) {
+      if (typeof b.monitored === 'boolean') a.resource.monitored = b.monitored;
+      if (typeof b.monitorNewItems === 'string') a.resource.monitorNewItems = b.monitorNewItems;
     }
-    // The artist is validated as a new artist only when Lidarr has to create it.
-    const known = typeof artist.foreignArtistId === 'string' && this.artistInLibrary(artist.foreignArtistId);
-    if (!known) failures.push(...this.artistRules(artist, 'Artist.'));
-    if (failures.some(Boolean)) return this.logged(req, this.invalid(failures));
-    const w = worldAlbums.find((a) => a.mbid === b.foreignAlbumId);
-    if (!w || w.artistMbid !== artist.foreignArtistId) {
+    return this.logged(req, { status: 202, body: found.map((a) => this.db.artistResource(a)) });
+  }
+
+  /** A command's body is read as its Command class; an unknown name is an exception (500). */
+  private command(req: FakeRequest): FakeResponse {
+    const b = (req.body ?? {}) as Json;
+    const blank = this.commandNameRule(b.name);
+    if (blank) return this.logged(req, blank);
+    const name = COMMANDS.find((c) => c.toLowerCase() === String(b.name).toLowerCase());
+    if (!name) {
       return this.logged(
         req,
-        this.invalid([
-          failure(
-            'ForeignAlbumId',
-            'An album with this ID was not found.',
-            b.foreignAlbumId,
-            'AlbumNotFound',
-          ),
-        ]),
+        serverError('System.InvalidOperationException', 'Sequence contains no matching element'),
       );
     }
-    const id = this.storeAlbum(b, w);
-    return this.logged(req, { status: 201, body: this.albums.get(id) });
-  }
-
-  /** ArtistController's rules: name and MBID set, both profiles valid and existing, root folder exists. */
-  private artistRules(a: Json, prefix: string): (ValidationFailure | undefined)[] {
-    const meta = a.metadataProfileId;
-    return [
-      notEmpty(`${prefix}ArtistName`, 'Artist Name', a.artistName),
-      notEmpty(`${prefix}ForeignArtistId`, 'Foreign Artist Id', a.foreignArtistId),
-      this.qualityProfileRule(`${prefix}QualityProfileId`, a.qualityProfileId),
-      meta === undefined || meta === 0
-        ? failure(
-            `${prefix}MetadataProfileId`,
-            "'Metadata Profile Id' must not be equal to '0'.",
-            meta ?? 0,
-            'NotEqualValidator',
-          )
-        : this.metadataProfiles.some((p) => p.id === meta)
-          ? undefined
-          : failure(
-              `${prefix}MetadataProfileId`,
-              'Metadata Profile does not exist',
-              meta,
-              'MetadataProfileExistsValidator',
-            ),
-      a.path ? undefined : this.rootFolderRule(`${prefix}RootFolderPath`, a.rootFolderPath),
-    ];
-  }
-
-  private storeArtist(b: Json, w: WorldArtist): number {
-    const existing = this.artistInLibrary(w.mbid);
-    if (existing) return existing.id as number;
-    const id = this.nextId();
-    const root = String(b.rootFolderPath ?? this.rootFolders[0]!.path).replace(/\/+$/, '');
-    this.artists.set(id, {
-      ...artistShape(w),
-      id,
-      path: `${root}/${w.name}`,
-      rootFolderPath: `${root}/`,
-      qualityProfileId: b.qualityProfileId,
-      metadataProfileId: b.metadataProfileId,
-      monitored: b.monitored ?? true,
-      monitorNewItems: b.monitorNewItems ?? 'all',
-      tags: b.tags ?? [],
-      added: new Date().toISOString(),
-      ...(b.addOptions ? { addOptions: b.addOptions } : {}),
-      statistics: {
-        albumCount: 0,
-        trackFileCount: 0,
-        trackCount: 0,
-        totalTrackCount: 0,
-        sizeOnDisk: 0,
-        percentOfTracks: 0,
-      },
-    });
-    return id;
-  }
-
-  private storeAlbum(b: Json, w: WorldAlbum): number {
-    const artistBody = (b.artist ?? {}) as Json;
-    const artistId = this.storeArtist(artistBody, worldArtist(w.artistMbid));
-    this.albumIds += 1;
-    const id = this.albumIds;
-    this.albums.set(id, {
-      ...albumShape(w),
-      id,
-      artistId,
-      monitored: b.monitored ?? true,
-      ...(b.addOptions ? { addOptions: b.addOptions } : {}),
-      artist: this.artists.get(artistId),
-      statistics: {
-        trackFileCount: 0,
-        trackCount: 10,
-        totalTrackCount: 10,
-        sizeOnDisk: 0,
-        percentOfTracks: 0,
-      },
-    });
-    return id;
+    this.db.commands.push(this.db.apiCommand(name, b));
+    return this.logged(req, { status: 201, body: commandShape(this.db.commands.length, name, b) });
   }
 }
 
-function worldArtist(mbid: string): WorldArtist {
-  const w = worldArtists.find((a) => a.mbid === mbid);
-  if (!w) throw new Error(`no world artist ${mbid}`);
-  return w;
-}
-
-function filterBy(map: Map<number, Json>, key: string, value: string | undefined): Json[] {
-  const all = [...map.values()];
-  return value === undefined ? all : all.filter((x) => x[key] === value);
-}
-
-/** An artist lookup result: the spec's ArtistResource fields, with the placeholders' lookup values. */
-export function artistShape(w: WorldArtist): Json {
-  const poster = `https://assets.fanart.tv/fanart/music/${w.mbid}/artistthumb/1.jpg`;
-  return {
-    status: 'continuing',
-    ended: false,
-    artistName: w.name,
-    foreignArtistId: w.mbid,
-    tadbId: 0,
-    discogsId: 0,
-    overview: w.disambiguation ?? '',
-    artistType: w.type,
-    disambiguation: w.disambiguation ?? '',
-    links: [{ url: `https://musicbrainz.org/artist/${w.mbid}`, name: 'musicbrainz' }],
-    images: [{ url: poster, coverType: 'poster', extension: '.jpg', remoteUrl: poster }],
-    remotePoster: poster,
-    qualityProfileId: 0,
-    metadataProfileId: 0,
-    monitored: false,
-    monitorNewItems: 'all',
-    genres: [],
-    tags: [],
-    added: '0001-01-01T00:01:00Z',
-    ratings: { votes: (w.spotifyPopularity ?? 0) * 10, value: 8 },
-    statistics: {
-      albumCount: 0,
-      trackFileCount: 0,
-      trackCount: 0,
-      totalTrackCount: 0,
-      sizeOnDisk: 0,
-      percentOfTracks: 0,
-    },
-  };
-}
-
-/** An album lookup result (aiopyarr.album-lookup's shape, secondary types as the spec's strings), with its artist. */
-export function albumShape(w: WorldAlbum): Json {
-  const cover = `https://coverartarchive.org/release-group/${w.mbid}/front.jpg`;
-  const date = w.firstReleaseDate.length === 4 ? `${w.firstReleaseDate}-01-01` : w.firstReleaseDate;
-  return {
-    title: w.title,
-    disambiguation: '',
-    overview: '',
-    artistId: 0,
-    foreignAlbumId: w.mbid,
-    monitored: false,
-    anyReleaseOk: true,
-    profileId: 0,
-    duration: 0,
-    albumType: w.primaryType,
-    secondaryTypes: w.secondaryTypes,
-    mediumCount: 1,
-    ratings: { votes: w.releases * 10, value: 8 },
-    releaseDate: `${date}T00:00:00Z`,
-    releases: [],
-    genres: [],
-    media: [],
-    artist: artistShape(worldArtist(w.artistMbid)),
-    images: [{ url: cover, coverType: 'cover', extension: '.jpg', remoteUrl: cover }],
-    links: [],
-    remoteCover: cover,
-  };
+/** Datastore/BasicRepository.cs Get(ids): an id that is not there throws. */
+function rowsError(wanted: number, got: number): FakeResponse {
+  return serverError(
+    'System.ApplicationException',
+    `Expected query to return ${wanted} rows but returned ${got}`,
+  );
 }
 
 export async function startFakeLidarr(opts: FakeLidarrOptions): Promise<FakeLidarr> {

@@ -1,7 +1,7 @@
 /**
  * Lidarr as a MediaBackend for artists and albums. An artist is added whole (`POST /artist`);
- * an album is added on its own (`POST /album`), and Lidarr creates its artist, unmonitored but
- * for that album, when the artist is not in the library yet.
+ * an album goes through album-add.ts, since Lidarr holds every album of its artists, most of
+ * them unmonitored: those are monitored and searched rather than reported as there.
  */
 import { LIDARR_MONITOR_OPTIONS } from '../../../src/config/arr-env.js';
 import { UpstreamError } from '../../../src/core/errors.js';
@@ -12,7 +12,8 @@ import { Memo } from '../memo.js';
 import { pickProfile } from '../pick-target.js';
 import { namedIdsSchema, type RootFolder } from '../schemas.js';
 import type { ServarrClient } from '../servarr-client.js';
-import { albumToItem, artistToItem } from './map.js';
+import { LidarrAlbumAdder, type NewArtist } from './album-add.js';
+import { albumToItem, albumWanted, artistToItem } from './map.js';
 import { albumListSchema, albumSchema, artistListSchema, artistSchema, type Artist } from './schemas.js';
 
 export interface LidarrSettings {
@@ -49,12 +50,16 @@ export class LidarrBackend implements MediaBackend {
   private readonly client: ServarrClient;
   private readonly settings: LidarrSettings;
   private readonly metadataProfiles = new Memo<{ id: number; name?: string | null }[]>(10 * 60_000);
+  private readonly albums: LidarrAlbumAdder;
 
   constructor(opts: LidarrBackendOptions) {
     this.name = opts.name;
     this.label = opts.label;
     this.client = opts.client;
     this.settings = opts.settings;
+    this.albums = new LidarrAlbumAdder(opts.client, opts.settings.searchOnAdd, (c, signal) =>
+      this.newArtist(c, signal),
+    );
   }
 
   canAdd(c: Candidate): boolean {
@@ -80,14 +85,15 @@ export class LidarrBackend implements MediaBackend {
         signal,
       });
       const found = albums.find((a) => a.foreignAlbumId === foreignAlbumId && (a.id ?? 0) > 0);
-      return found?.id ? albumToItem(found, found.id) : null;
+      // An unmonitored album without files is not "there": add() monitors and searches it.
+      return found?.id && albumWanted(found) ? albumToItem(found, found.id) : null;
     }
     return null;
   }
 
   async add(c: Candidate, options: AddOptions, signal: AbortSignal): Promise<AddResult> {
     if (!this.canAdd(c)) throw this.refused(`"${c.title}" has no MusicBrainz id, which Lidarr needs`);
-    return c.kind === 'album' ? this.addAlbum(c, signal) : this.addArtist(c, options, signal);
+    return c.kind === 'album' ? this.albums.add(c, signal) : this.addArtist(c, options, signal);
   }
 
   async status(itemId: number, kind: MediaKind, signal: AbortSignal): Promise<LibraryItem | null> {
@@ -126,46 +132,27 @@ export class LidarrBackend implements MediaBackend {
         searchForMissingAlbums: this.settings.searchOnAdd,
       },
     };
-    return this.post('/artist', body, artistSchema, c, signal);
+    return addOrAlreadyPresent(
+      () => this.client.http.json({ method: 'POST', path: '/artist', body, schema: artistSchema, signal }),
+      () => this.find(c, signal),
+      this.settings.searchOnAdd,
+    );
   }
 
-  private async addAlbum(c: Candidate, signal: AbortSignal): Promise<AddResult> {
+  /** The new-artist part of an album's POST: its name, profiles and folder. */
+  private async newArtist(c: Candidate, signal: AbortSignal): Promise<NewArtist> {
     const mbArtist = c.ids.mbArtist as string;
     const [artistName, dest] = await Promise.all([
       c.artistName ?? this.lookupArtist(mbArtist, signal).then((a) => a.artistName),
       this.destination(signal),
     ]);
-    const body = {
-      foreignAlbumId: c.ids.mbReleaseGroup as string,
-      monitored: true,
-      artist: {
-        foreignArtistId: mbArtist,
-        artistName,
-        qualityProfileId: dest.qualityProfileId,
-        metadataProfileId: dest.metadataProfileId,
-        rootFolderPath: dest.rootFolderPath,
-        monitored: true,
-        // A new artist brought in for one album: that album only, nothing else now or later.
-        monitorNewItems: 'none',
-        addOptions: { monitor: 'none' },
-      },
-      addOptions: { searchForNewAlbum: this.settings.searchOnAdd },
+    return {
+      foreignArtistId: mbArtist,
+      artistName,
+      qualityProfileId: dest.qualityProfileId,
+      metadataProfileId: dest.metadataProfileId,
+      rootFolderPath: dest.rootFolderPath,
     };
-    return this.post('/album', body, albumSchema, c, signal);
-  }
-
-  private async post(
-    path: string,
-    body: unknown,
-    schema: typeof artistSchema | typeof albumSchema,
-    c: Candidate,
-    signal: AbortSignal,
-  ): Promise<AddResult> {
-    return addOrAlreadyPresent(
-      () => this.client.http.json({ method: 'POST', path, body, schema, signal }),
-      () => this.find(c, signal),
-      this.settings.searchOnAdd,
-    );
   }
 
   /** `term=lidarr:<mbid>` looks the artist up by id (also `lidarrid:`, `mbid:`), via api.lidarr.audio. */

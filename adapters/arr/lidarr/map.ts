@@ -54,6 +54,16 @@ export function artistToItem(a: Artist, id: number): LibraryItem {
   return { id, title: a.artistName, available: (a.statistics?.trackFileCount ?? 0) > 0 };
 }
 
+/**
+ * Lidarr will download the album, or has: it has track files, or it and its artist are both
+ * monitored (RSS sync rejects releases of either unmonitored: DecisionEngine/Specifications/RssSync/
+ * MonitoredAlbumSpecification.cs). Every album of an artist in Lidarr is in its database, most of
+ * them unmonitored, so being there is not enough.
+ */
+export function albumWanted(a: Album): boolean {
+  return (a.statistics?.trackFileCount ?? 0) > 0 || (a.monitored === true && a.artist?.monitored === true);
+}
+
 export function albumToItem(a: Album, albumId: number): LibraryItem {
   return { id: albumId, title: a.title, available: (a.statistics?.trackFileCount ?? 0) > 0 };
 }

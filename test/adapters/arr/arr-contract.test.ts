@@ -179,7 +179,8 @@ describe('the fakes refuse what the real servers refuse', () => {
       qualityProfileId: 1,
       rootFolderPath: '/music/',
     });
-    expect(res).toMatchObject({ status: 400, detail: "'Metadata Profile Id' must not be equal to '0'." });
+    // Lidarr.Http RuleBuilderExtensions ValidId is GreaterThanValidator(0).
+    expect(res).toMatchObject({ status: 400, detail: "'Metadata Profile Id' must be greater than '0'." });
   });
 
   it('GIVEN no API key at all THEN 401 with an empty body, on every app', async () => {

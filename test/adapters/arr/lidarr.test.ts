@@ -116,7 +116,7 @@ describe('an artist reaches Lidarr', () => {
 });
 
 describe('an album reaches Lidarr', () => {
-  it('GIVEN OK Computer WHEN added THEN POST /album carries the release group and a new artist monitored for nothing else', async () => {
+  it('GIVEN OK Computer WHEN added THEN POST /album carries the release group and a new artist monitored for that album only', async () => {
     const { backend } = setup();
     const result = await backend.add(okComputer, {}, signal());
 
@@ -132,7 +132,14 @@ describe('an album reaches Lidarr', () => {
           qualityProfileId: 1,
           metadataProfileId: 1,
           rootFolderPath: '/music/',
-          addOptions: { monitor: 'none' },
+          monitored: true,
+          monitorNewItems: 'none',
+          addOptions: {
+            monitor: 'all',
+            albumsToMonitor: [OK_COMPUTER],
+            monitored: true,
+            searchForMissingAlbums: true,
+          },
         },
         addOptions: { searchForNewAlbum: true },
       },
@@ -169,7 +176,7 @@ describe('an album reaches Lidarr', () => {
     expect(lidarr.callsTo('GET', '/api/v1/album/1')).toHaveLength(1);
   });
 
-  it('GIVEN the album is in Lidarr THEN find returns it by foreignAlbumId; a second add is already_present', async () => {
+  it('GIVEN the album is in Lidarr and monitored THEN find returns it by foreignAlbumId; an add is already_present without a write', async () => {
     lidarr.addToLibrary('album', OK_COMPUTER);
     const { backend } = setup();
 
@@ -184,7 +191,7 @@ describe('an album reaches Lidarr', () => {
       itemId: 1,
       searching: false,
     });
-    expect(lidarr.posted[0]).toMatchObject({ status: 400, body: { foreignAlbumId: OK_COMPUTER } });
+    expect(lidarr.posted).toEqual([]);
   });
 
   it('canAdd: an artist needs its MBID, an album its release group AND artist MBIDs', () => {
