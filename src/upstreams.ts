@@ -12,7 +12,6 @@ import type { Config } from './config.js';
 import { isAdmin, OPEN_ACCESS } from './core/access/access.js';
 import type { VocabHandler } from './core/create-core.js';
 import type { Logger, MediaBackend, MediaCatalog, Notifier } from './core/ports.js';
-import { textReply } from './core/messages.js';
 import { catalogTitleResolver } from './core/vocab/catalog-titles.js';
 import { parseEnrichmentCommand } from './core/vocab/enrichment/enrichment-desk.js';
 import { parseVocab } from './core/vocab/parse-vocab.js';
@@ -115,7 +114,7 @@ function lazyVocab(
       const action = parseEnrichmentCommand(args);
       if (action) return enrichment.desk.handle(action, msg);
       const parsed = parseVocab(args);
-      if (!parsed.ok) return { ...textReply(parsed.code), text: parsed.text };
+      if (!parsed.ok) return { code: parsed.code, text: parsed.text };
       return (await load()).handle(parsed.command, msg);
     },
   };

@@ -24,7 +24,7 @@ export const ADMIN_USAGE = [
   '• report [--days N] — requests by service and status, success rate, confidence',
 ].join('\n');
 
-const TEXT: Record<string, string> = {
+const TEXT = {
   help: `I add movies, shows and music to the media server, and list a film’s vocabulary.\n${USAGE}`,
   'parse.unknown': `I don’t know “{verb}”.\n${USAGE}`,
   'parse.empty': USAGE,
@@ -60,7 +60,7 @@ const TEXT: Record<string, string> = {
   'media.added': 'Added {title} to {backend}{searching}.',
   'media.alreadyPresent': '{title} is already in your library ({backend}).',
   'media.monitoredExisting':
-    '{title} was in {backend} but not monitored, so nothing would have been downloaded. It is monitored now{searching}.',
+    '{title} was in {backend} but not monitored, so nothing would have been downloaded. I’ve turned monitoring on{searching}.',
   'media.retrying':
     '{backend} is not answering ({why}). I kept your request ({id}); I’ll retry and tell you.',
   'media.retryingBusy':
@@ -125,16 +125,26 @@ const TEXT: Record<string, string> = {
   'admin.doctorUnavailable': 'The doctor is not available in this process; run `npm run doctor` on the host.',
 
   'vocab.unavailable': 'Vocabulary lists are not set up on this bot.',
-  'internal.error': 'Sorry, something went wrong on my side. Please try again.',
-};
 
-export function say(code: string, values: Record<string, string | number | undefined> = {}): string {
-  const template = TEXT[code] ?? code;
+  // What a chat adapter says about the message itself, before the core sees it.
+  'chat.working': '⏳ Working on it…',
+  'chat.fileNotSubtitles': 'I can read subtitle files (.srt, .vtt) or plain text; “{file}” is neither.',
+  'chat.fileTooLarge': '“{file}” is larger than {maxMb} MB; send a smaller subtitle file (.srt or .vtt).',
+  'chat.fileRefused': '{platform} would not give me “{file}” ({status}); please send it again.',
+  'chat.fileDownloadFailed': 'I couldn’t download “{file}” from {platform}; please send it again.',
+  'internal.error': 'Sorry, something went wrong on my side. Please try again.',
+} satisfies Record<string, string>;
+
+/** A code of the media side's wording; a missing one fails tsc, not the person reading. */
+export type MediaCode = keyof typeof TEXT;
+
+export function say(code: MediaCode, values: Record<string, string | number | undefined> = {}): string {
+  const template: string = TEXT[code];
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 }
 
 export function textReply(
-  code: string,
+  code: MediaCode,
   values: Record<string, string | number | undefined> = {},
   extra: Partial<Reply> = {},
 ): Reply {

@@ -4,6 +4,9 @@
  * Discord snowflakes 64, so neither is ever held as a 32-bit number.
  */
 
+import type { MediaCode } from './messages.js';
+import type { VocabCode } from './vocab/messages.js';
+
 /** What a thing in a library is. Music is split because Lidarr adds artists and albums differently. */
 export type MediaKind = 'movie' | 'series' | 'artist' | 'album';
 
@@ -195,8 +198,11 @@ export interface ChoicePrompt {
   noneLabel?: string;
 }
 
-/** Message codes: the wording lives in messages.ts so every chat says the same thing. */
-export type MessageCode = string;
+/**
+ * Message codes: the wording lives in messages.ts (media, admin) and vocab/messages.ts, so every
+ * chat says the same thing. A code that is in neither table fails tsc.
+ */
+export type MessageCode = MediaCode | VocabCode;
 
 /** A platform-neutral answer. Adapters render it; the core never sees a platform object. */
 export interface Reply {

@@ -11,7 +11,7 @@ export class ScriptedCore implements Core {
   readonly chosen: Array<{ user: UserRef; token: string; option: number | 'none' }> = [];
   readonly suggested: Array<{ prefix: string; hint?: KindHint }> = [];
   onHandle: (msg: IncomingMessage) => Reply | Promise<Reply> = (msg) => ({
-    code: 'echo',
+    code: 'help',
     text: `echo: ${msg.text}`,
   });
   onChoose: (user: UserRef, token: string, option: number | 'none') => Reply | Promise<Reply> = () => ({

@@ -3,6 +3,8 @@
  * core as text; the core decides whether it can read it. Discord's CDN needs no token, and the
  * size is known before downloading, so an oversized upload costs nothing.
  */
+import { textReply } from '../../../src/core/messages.js';
+import type { Reply } from '../../../src/core/types.js';
 
 /** Subtitle files are a few hundred KB; anything this big is not one. */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
@@ -26,4 +28,9 @@ export async function downloadText(file: DiscordFile, timeoutMs = 10_000): Promi
   return { ok: true, file: { filename: file.name, content } };
 }
 
-export const TOO_LARGE = `That file is too large for me (at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB). Send a subtitle file (.srt or .vtt).`;
+export function tooLarge(file: DiscordFile): Reply {
+  return {
+    ...textReply('chat.fileTooLarge', { file: file.name, maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }),
+    private: true,
+  };
+}

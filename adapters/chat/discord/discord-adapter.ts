@@ -29,7 +29,7 @@ import type { Logger } from '../../../src/core/ports.js';
 import { userKey, type IncomingMessage, type Reply, type UserRef } from '../../../src/core/types.js';
 import type { ChatAdapter } from '../chat-adapter.js';
 import { answerInTime, withinOr } from './answer-in-time.js';
-import { TOO_LARGE, downloadText, type DiscordFile } from './attachments.js';
+import { downloadText, tooLarge, type DiscordFile } from './attachments.js';
 import { SLASH_COMMANDS, commandText, suggestHint } from './commands.js';
 import { loginToGateway } from './gateway-login.js';
 import {
@@ -347,7 +347,7 @@ export class DiscordAdapter implements ChatAdapter {
   ): Promise<Reply> {
     if (!file) return core.handle(msg);
     const download = await downloadText(file);
-    if (!download.ok) return { code: 'discord.fileTooLarge', text: TOO_LARGE, private: true };
+    if (!download.ok) return tooLarge(file);
     return core.handle({ ...msg, attachment: download.file });
   }
 

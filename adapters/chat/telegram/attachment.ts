@@ -4,12 +4,14 @@
  * URL carries the bot token, so it is never logged or put in an error.
  */
 import type { Telegram } from 'telegraf';
+import { textReply } from '../../../src/core/messages.js';
+import type { Reply } from '../../../src/core/types.js';
 
 /** Subtitle files are small; the Bot API's own download limit is 20 MB. */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 const TEXT_FILE = /\.(srt|vtt|txt)$/i;
 
-export type Attachment = { ok: true; filename: string; content: string } | { ok: false; text: string };
+export type Attachment = { ok: true; filename: string; content: string } | { ok: false; reply: Reply };
 
 export async function downloadAttachment(
   telegram: Telegram,
@@ -17,16 +19,10 @@ export async function downloadAttachment(
   timeoutMs = 15_000,
 ): Promise<Attachment> {
   if (!TEXT_FILE.test(doc.fileName)) {
-    return {
-      ok: false,
-      text: `I can read subtitle files (.srt, .vtt) or plain text; “${doc.fileName}” is neither.`,
-    };
+    return { ok: false, reply: textReply('chat.fileNotSubtitles', { file: doc.fileName }) };
   }
   if ((doc.fileSize ?? 0) > MAX_ATTACHMENT_BYTES) {
-    return {
-      ok: false,
-      text: `“${doc.fileName}” is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; send a smaller file.`,
-    };
+    return { ok: false, reply: tooLarge(doc.fileName) };
   }
   try {
     const link = await telegram.getFileLink(doc.fileId);
@@ -34,17 +30,25 @@ export async function downloadAttachment(
     if (!res.ok)
       return {
         ok: false,
-        text: `Telegram would not give me “${doc.fileName}” (${res.status}); please send it again.`,
+        reply: textReply('chat.fileRefused', {
+          platform: 'Telegram',
+          file: doc.fileName,
+          status: res.status,
+        }),
       };
     const body = Buffer.from(await res.arrayBuffer());
     if (body.length > MAX_ATTACHMENT_BYTES) {
-      return {
-        ok: false,
-        text: `“${doc.fileName}” is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; send a smaller file.`,
-      };
+      return { ok: false, reply: tooLarge(doc.fileName) };
     }
     return { ok: true, filename: doc.fileName, content: body.toString('utf8').replace(/^\uFEFF/, '') };
   } catch {
-    return { ok: false, text: `I couldn’t download “${doc.fileName}” from Telegram; please send it again.` };
+    return {
+      ok: false,
+      reply: textReply('chat.fileDownloadFailed', { platform: 'Telegram', file: doc.fileName }),
+    };
   }
+}
+
+function tooLarge(file: string): Reply {
+  return textReply('chat.fileTooLarge', { file, maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
 }

@@ -9,7 +9,7 @@ import type { Update } from 'telegraf/types';
 import { z } from 'zod';
 import type { Config } from '../../../src/config.js';
 import type { Core } from '../../../src/core/core.js';
-import { say } from '../../../src/core/messages.js';
+import { say, textReply } from '../../../src/core/messages.js';
 import type { Logger } from '../../../src/core/ports.js';
 import type { Reply, UserRef } from '../../../src/core/types.js';
 import type { ChatAdapter } from '../chat-adapter.js';
@@ -61,7 +61,7 @@ interface Running {
 const START_TIMEOUT_MS = 30_000;
 
 /** Shown while slow work runs; replaced by the answer. */
-const WORKING: Reply = { code: 'status.working', text: '⏳ Working on it…' };
+const WORKING: Reply = textReply('chat.working');
 
 const migration = z.object({
   chat: z.object({ id: z.number().int() }),
@@ -191,7 +191,7 @@ export class TelegramAdapter implements ChatAdapter {
     const replyTo = incoming.isGroup ? incoming.messageId : undefined;
     if (incoming.document) {
       const file = await downloadAttachment(running.bot.telegram, incoming.document);
-      if (!file.ok) return this.respond(chatId, { code: 'attachment.refused', text: file.text }, replyTo);
+      if (!file.ok) return this.respond(chatId, file.reply, replyTo);
       incoming.message.attachment = { filename: file.filename, content: file.content };
     }
     this.logger.debug({ chatId, userId }, 'message for the bot');

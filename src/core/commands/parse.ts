@@ -4,6 +4,7 @@
  * hurt (empty, over-long, control characters). Never throws.
  */
 import type { KindHint } from '../types.js';
+import type { MediaCode } from '../messages.js';
 
 export type Command =
   | { type: 'add'; title: string; year?: number; hint?: KindHint; season?: number }
@@ -29,7 +30,7 @@ export const REPORT_DEFAULT_DAYS = 30;
 const REQUEST_ID = /^[a-z0-9]{4,12}$/i;
 
 export type ParseResult =
-  { ok: true; command: Command } | { ok: false; code: string; values?: Record<string, string | number> };
+  { ok: true; command: Command } | { ok: false; code: MediaCode; values?: Record<string, string | number> };
 
 export const MAX_TITLE_LENGTH = 200;
 /** Anything longer is not a command anybody typed; answered without looking further. */

@@ -6,7 +6,7 @@
 import type { ErrorCounter } from '../admin/metrics.js';
 import type { Choices } from '../choices.js';
 import { isUpstreamError } from '../errors.js';
-import { say, textReply } from '../messages.js';
+import { say, textReply, type MediaCode } from '../messages.js';
 import type { Clock, Logger, MediaCatalog, Notifier, RequestStore } from '../ports.js';
 import {
   userKey,
@@ -520,7 +520,7 @@ export class MediaRequests {
   }
 
   /** Tell the person who asked how someone else's action on their request ended. */
-  private async tellOutcome(r: MediaRequest, reply: Reply, code: string, logger: Logger): Promise<void> {
+  private async tellOutcome(r: MediaRequest, reply: Reply, code: MediaCode, logger: Logger): Promise<void> {
     const after = await this.deps.requests.get(r.id);
     if (!after || !SETTLED.has(after.status)) return;
     await this.tell(r.user, { ...reply, code, text: say(code, { id: r.id, outcome: reply.text }) }, logger);

@@ -12,7 +12,7 @@ export const ASK_MONITOR = 'media.monitor';
 export interface OptionQuestion {
   purpose: typeof ASK_BACKEND | typeof ASK_MONITOR;
   /** Message code of the prompt. */
-  code: string;
+  code: 'media.whichBackend' | 'media.whichSeasons';
   labels: string[];
   values: string[];
 }

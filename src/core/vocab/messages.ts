@@ -13,7 +13,11 @@ export const VOCAB_USAGE = [
   'Then: vocab word kick (translation and examples) · vocab export (Anki file) · vocab status · vocab stats',
 ].join('\n');
 
-const TEXT: Record<string, string> = {
+const TEXT = {
+  // Composed by render-vocab.ts and the enrichment desk from the lines below.
+  'vocab.profile': '{text}',
+  'vocab.word': '{text}',
+  'vocab.enrichProgress': '{view}\n\n{line}',
   'vocab.usage': VOCAB_USAGE,
   'vocab.emptyTitle': `Which movie? ${VOCAB_USAGE}`,
   'vocab.titleTooLong': 'That is too long for a title (at most {max} characters).',
@@ -88,13 +92,22 @@ const TEXT: Record<string, string> = {
   'vocab.backfillUsage': 'Which language? e.g. “vocab backfill French”.',
   'vocab.backfill':
     'Backfill into {language}: {started} jobs started, {joined} already under way, {ready} already done.',
-};
+} satisfies Record<string, string>;
 
-export function sayVocab(code: string, values: Record<string, string | number | undefined> = {}): string {
-  const template = TEXT[code] ?? code;
+/** A code of the vocabulary side's wording. */
+export type VocabCode = keyof typeof TEXT;
+
+export function sayVocab(code: VocabCode, values: Record<string, string | number | undefined> = {}): string {
+  const template: string = TEXT[code];
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 }
 
-export function vocabReply(code: string, values: Record<string, string | number | undefined> = {}): Reply {
+export function vocabReply(code: VocabCode, values: Record<string, string | number | undefined> = {}): Reply {
   return { code, text: sayVocab(code, values) };
+}
+
+/** Why a job stopped, in words: `quota` → "the translation quota is used up". */
+export function whyVocab(reason: string | undefined): string {
+  const code = `vocab.why.${reason ?? 'unexpected'}`;
+  return sayVocab(code in TEXT ? (code as VocabCode) : 'vocab.why.unexpected');
 }

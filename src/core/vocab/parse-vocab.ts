@@ -6,10 +6,10 @@
  */
 import { findLanguage, supportedLanguageList } from './languages.js';
 import { DEFAULT_RANGE, parseLevelRange } from './levels.js';
-import { sayVocab } from './messages.js';
+import { sayVocab, type VocabCode } from './messages.js';
 import type { Language, LevelRange, VocabCommand } from './types.js';
 
-export type VocabParse = { ok: true; command: VocabCommand } | { ok: false; code: string; text: string };
+export type VocabParse = { ok: true; command: VocabCommand } | { ok: false; code: VocabCode; text: string };
 
 export const MAX_VOCAB_TITLE = 200;
 const MAX_INPUT = 1000;
@@ -185,6 +185,6 @@ function clean(token: string): string {
   return token.replace(/^[("'“‘«]+|[)"'”’»,;:]+$/g, '');
 }
 
-function fail(code: string, values: Record<string, string | number> = {}): VocabParse {
+function fail(code: VocabCode, values: Record<string, string | number> = {}): VocabParse {
   return { ok: false, code, text: sayVocab(code, values) };
 }

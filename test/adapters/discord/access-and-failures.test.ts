@@ -69,7 +69,7 @@ describe('failures', () => {
   it('GIVEN the core throws THEN the error is logged with context, the asker gets an apology, and the next command works', async () => {
     h.core.onHandle = (msg) => {
       if (msg.text === 'add Boom') throw new Error('classifier exploded');
-      return { code: 'echo', text: `echo: ${msg.text}` };
+      return { code: 'help', text: `echo: ${msg.text}` };
     };
     const i = h.fake.slashCommand('add', { title: 'Boom' });
     const apology = await h.fake.waitFor(() => h.fake.original(i));
@@ -103,7 +103,7 @@ describe('failures', () => {
   it('GIVEN a message handler fails THEN an apology in the channel and the bot keeps answering', async () => {
     h.core.onHandle = (msg) => {
       if (msg.text === 'add Boom') throw new Error('boom');
-      return { code: 'echo', text: `echo: ${msg.text}` };
+      return { code: 'help', text: `echo: ${msg.text}` };
     };
     const id = h.fake.say('add Boom', { mention: true });
     const replyTo = (mid: string) => () =>
@@ -139,7 +139,8 @@ describe('the window', () => {
   it('GIVEN DEFER_AFTER set beyond the window THEN the adapter still acknowledges before 3 s', async () => {
     const late = await startHarness({}, { deferAfterMs: 60_000 });
     try {
-      late.core.onHandle = () => new Promise((r) => setTimeout(() => r({ code: 'x', text: 'done' }), 2600));
+      late.core.onHandle = () =>
+        new Promise((r) => setTimeout(() => r({ code: 'help', text: 'done' }), 2600));
       const i = late.fake.slashCommand('help');
       await late.fake.waitFor(() => late.fake.original(i)?.api.content === 'done', 3500);
       expect(i.callbacks).toEqual([expect.objectContaining({ type: 5, status: 204 })]);

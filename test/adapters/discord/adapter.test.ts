@@ -19,7 +19,7 @@ afterEach(() => {
   expect(refused).toEqual([]);
   expect(errors).toEqual([]);
   h.core.handled.length = 0;
-  h.core.onHandle = (msg) => ({ code: 'echo', text: `echo: ${msg.text}` });
+  h.core.onHandle = (msg) => ({ code: 'help', text: `echo: ${msg.text}` });
 });
 
 const pick: Reply = {
@@ -110,7 +110,7 @@ describe('slash commands', () => {
 
   it('GIVEN a reply with a document THEN it arrives as an attachment', async () => {
     h.core.onHandle = () => ({
-      code: 'vocab.ready',
+      code: 'vocab.enrichReady',
       text: 'Inception, French, B2: 120 words.',
       document: {
         filename: 'inception-fr-b2.csv',
@@ -158,7 +158,10 @@ describe('files', () => {
       subtitles: { filename: 'huge.srt', content: 'x', size: 6 * 1024 * 1024 },
     });
     const msg = await h.fake.waitFor(() => h.fake.original(i));
-    expect(msg).toMatchObject({ ephemeral: true, api: { content: expect.stringContaining('too large') } });
+    expect(msg).toMatchObject({
+      ephemeral: true,
+      api: { content: expect.stringContaining('larger than 5 MB') },
+    });
     expect(h.core.handled).toEqual([]);
     expect(h.fake.callsTo('GET', '/attachments/*').filter((c) => c.path.endsWith('huge.srt'))).toEqual([]);
   });
@@ -283,7 +286,7 @@ describe('message commands', () => {
   });
 
   it('GIVEN a slow answer to a message THEN "typing…" is shown meanwhile', async () => {
-    h.core.onHandle = () => sleep(1200).then(() => ({ code: 'x', text: 'slow answer' }));
+    h.core.onHandle = () => sleep(1200).then(() => ({ code: 'help', text: 'slow answer' }));
     const id = h.fake.say('add Dune', { mention: true });
     await h.fake.waitFor(
       () =>

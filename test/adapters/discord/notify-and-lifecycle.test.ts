@@ -71,13 +71,13 @@ describe('notifications', () => {
   it('GIVEN progress for a job announced by a notification THEN later progress edits that message', async () => {
     const to = inChannel(h, h.fake.channels.general);
     await h.adapter.send(to, {
-      code: 'vocab.progress',
+      code: 'vocab.enrichProgress',
       text: 'Inception: 10/100',
       progress: { jobKey: 'inception:de' },
     });
     const msg = h.fake.channelMessages(h.fake.channels.general).at(-1);
     await h.adapter.send(to, {
-      code: 'vocab.progress',
+      code: 'vocab.enrichProgress',
       text: 'Inception: 90/100',
       progress: { jobKey: 'inception:de' },
     });
@@ -95,14 +95,14 @@ describe('lifecycle', () => {
 
   it('GIVEN a handler in flight THEN stop() lets it answer, then disconnects', async () => {
     const other = await startHarness();
-    other.core.onHandle = () => sleep(400).then(() => ({ code: 'x', text: 'finished' }));
+    other.core.onHandle = () => sleep(400).then(() => ({ code: 'help', text: 'finished' }));
     const i = other.fake.slashCommand('help');
     await other.fake.waitFor(() => other.core.handled.length > 0);
     await other.adapter.stop();
     expect(other.fake.original(i)?.api.content).toBe('finished');
     await other.fake.waitFor(() => other.fake.connectedBots === 0, 1000, 'the bot to disconnect');
     await expect(
-      other.adapter.send(inChannel(other, other.fake.channels.general), { code: 'x', text: 'late' }),
+      other.adapter.send(inChannel(other, other.fake.channels.general), { code: 'help', text: 'late' }),
     ).rejects.toThrow('not running');
     await other.fake.close();
   });

@@ -85,15 +85,15 @@ describe('renderReply', () => {
   });
 
   it('GIVEN text over 2000 characters THEN it is cut to fit', () => {
-    const out = renderReply({ code: 'x', text: 'é'.repeat(2500) });
+    const out = renderReply({ code: 'help', text: 'é'.repeat(2500) });
     expect(out.content.length).toBe(2000);
-    expect(renderReply({ code: 'x', text: '🎬'.repeat(1500) }).content).toMatch(/^(🎬)+…$/u);
+    expect(renderReply({ code: 'help', text: '🎬'.repeat(1500) }).content).toMatch(/^(🎬)+…$/u);
     expect(checkMessageLimits(out)).toEqual([]);
   });
 
   it('GIVEN a document THEN an attachment', () => {
     const out = renderReply({
-      code: 'vocab.ready',
+      code: 'vocab.enrichReady',
       text: 'Here',
       document: { filename: 'inception-fr.csv', mimeType: 'text/csv', content: 'word,level\n' },
     });

@@ -93,7 +93,7 @@ describe('autocomplete', () => {
 describe('progress', () => {
   it('GIVEN a reply that follows a job THEN later progress edits that message, rate-limited, ending on the newest', async () => {
     h.core.onHandle = () => ({
-      code: 'vocab.queued',
+      code: 'vocab.enrichStarted',
       text: 'Working on Inception (0/100)…',
       progress: { jobKey: 'inception:fr' },
     });
@@ -104,7 +104,7 @@ describe('progress', () => {
     if (!user) throw new Error('no user');
     for (let n = 10; n <= 50; n += 10) {
       await h.adapter.send(user, {
-        code: 'vocab.progress',
+        code: 'vocab.enrichProgress',
         text: `Working on Inception (${n}/100)…`,
         progress: { jobKey: 'inception:fr' },
       });

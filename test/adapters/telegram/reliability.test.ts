@@ -96,7 +96,7 @@ describe('limits', () => {
       [moved.id, 200],
     ]);
     // Remembered: the next one goes straight to the supergroup.
-    await adapter.send(user(old.id), { code: 'x', text: 'again' });
+    await adapter.send(user(old.id), { code: 'help', text: 'again' });
     expect(fake.callsOf('sendMessage').at(-1)?.params.chat_id).toBe(moved.id);
   });
 
@@ -107,7 +107,7 @@ describe('limits', () => {
     const me = fake.privateChat(alice);
     fake.userSays(alice, me, 'ping'); // after the service messages, so they have been handled once this is answered
     await fake.until(() => fake.botMessages(me.id).length === 1, 'the answer');
-    await adapter.send(user(old.id), { code: 'x', text: 'hello' });
+    await adapter.send(user(old.id), { code: 'help', text: 'hello' });
     expect(fake.callsOf('sendMessage').filter((c) => c.status !== 200)).toEqual([]);
     expect(fake.botMessages(moved.id)).toHaveLength(1);
   });
@@ -119,7 +119,7 @@ describe('failures', () => {
     const chat = fake.privateChat(bob);
     core.onHandle = (msg) => {
       if (msg.text === 'boom') throw new Error(`upstream said no: ${fake.url}/bot${fake.token}/sendMessage`);
-      return { code: 'echo', text: `echo: ${msg.text}` };
+      return { code: 'help', text: `echo: ${msg.text}` };
     };
     fake.userSays(bob, chat, 'boom');
     await fake.until(() => fake.botMessages(chat.id).length === 1, 'the apology');
@@ -243,7 +243,7 @@ describe('slow work', () => {
     const { fake, adapter } = await boot({ adapter: { editIntervalMs: 300 } });
     const chat = fake.privateChat(bob);
     const step = (n: number): Reply => ({
-      code: 'vocab.progress',
+      code: 'vocab.enrichProgress',
       text: `Reading Inception… ${n}/3`,
       progress: { jobKey: 'inception:fr' },
     });
@@ -256,7 +256,10 @@ describe('slow work', () => {
     const edits = fake.callsOf('editMessageText');
     expect(edits).toHaveLength(1);
     expect((edits[0]?.at ?? 0) - (fake.callsOf('sendMessage')[0]?.at ?? 0)).toBeGreaterThanOrEqual(280);
-    await adapter.send(user(chat.id, bob.id), { code: 'vocab.ready', text: 'Inception in French is ready.' });
+    await adapter.send(user(chat.id, bob.id), {
+      code: 'vocab.enrichReady',
+      text: 'Inception in French is ready.',
+    });
     expect(fake.botMessages(chat.id)).toHaveLength(2);
   });
 });
@@ -267,7 +270,7 @@ describe('shutdown', () => {
     const chat = fake.privateChat(alice);
     core.onHandle = async (msg) => {
       await sleep(150);
-      return { code: 'echo', text: `echo: ${msg.text}` };
+      return { code: 'help', text: `echo: ${msg.text}` };
     };
     fake.userSays(alice, chat, 'last words');
     await fake.until(() => core.handled.length === 1, 'the core to be asked');

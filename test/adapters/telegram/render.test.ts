@@ -97,7 +97,7 @@ describe('renderReply', () => {
   });
 
   it('GIVEN an empty reply THEN never an empty message', () => {
-    expect(renderReply({ code: 'x', text: '  ' }).head).toBe('…');
+    expect(renderReply({ code: 'help', text: '  ' }).head).toBe('…');
   });
 });
 

@@ -52,7 +52,7 @@ beforeEach(() => {
   const owners = new Map<string, string>();
   const used = new Set<string>();
   core.onHandle = (msg) => {
-    if (!msg.text.startsWith('add ')) return { code: 'echo', text: `echo: ${msg.text}` };
+    if (!msg.text.startsWith('add ')) return { code: 'help', text: `echo: ${msg.text}` };
     const token = `tok${String(++tokens).padStart(5, '0')}`;
     owners.set(token, msg.user.userId);
     return pick(token);
@@ -214,7 +214,7 @@ describe('a private chat', () => {
     const chat = fake.privateChat(bob);
     const lines = Array.from({ length: 700 }, (_, i) => `${i + 1}. word ${'·'.repeat(8)}`);
     core.onHandle = () => ({
-      code: 'vocab.list',
+      code: 'vocab.profile',
       text: lines.join('\n'),
       document: { filename: 'inception-fr.csv', mimeType: 'text/csv', content: 'lemma,level\nrêve,A2\n' },
     });

@@ -9,7 +9,7 @@ import type { Logger } from '../../ports.js';
 import { userKey, type IncomingMessage, type Reply, type UserRef } from '../../types.js';
 import { findLanguage, supportedLanguageList } from '../languages.js';
 import { DEFAULT_RANGE, formatRange, inRange } from '../levels.js';
-import { sayVocab, vocabReply } from '../messages.js';
+import { sayVocab, vocabReply, whyVocab } from '../messages.js';
 import type { VocabStore } from '../ports.js';
 import type { LevelRange, MovieVocab, VocabCommand, VocabEntry } from '../types.js';
 import { ankiTsv, TAGS_COLUMN, type AnkiRow } from './anki.js';
@@ -354,7 +354,7 @@ function describe(j: EnrichmentJob): string {
 }
 
 function why(reason: string | undefined): string {
-  return sayVocab(`vocab.why.${reason ?? 'unexpected'}`);
+  return whyVocab(reason);
 }
 
 function languageName(code: string): string {

@@ -12,7 +12,7 @@ import { isUpstreamError } from '../../errors.js';
 import type { Clock, Logger, Notifier } from '../../ports.js';
 import { userKey, type Reply, type UserRef } from '../../types.js';
 import { findLanguage } from '../languages.js';
-import { sayVocab } from '../messages.js';
+import { sayVocab, whyVocab, type VocabCode } from '../messages.js';
 import type { VocabStore } from '../ports.js';
 import type { Language, MovieVocab, VocabEntry } from '../types.js';
 import { chooseSentences } from './examples.js';
@@ -340,9 +340,7 @@ export class EnrichmentQueue {
     await this.save(job);
     await this.showProgress(job, true);
     const reply =
-      status === 'ready'
-        ? enrichedReply(job)
-        : replyOf('vocab.enrichFailed', job, { why: sayVocab(`vocab.why.${reason ?? 'unexpected'}`) });
+      status === 'ready' ? enrichedReply(job) : replyOf('vocab.enrichFailed', job, { why: whyVocab(reason) });
     await this.notify(job, reply, true);
   }
 
@@ -359,7 +357,7 @@ export class EnrichmentQueue {
       await this.notify(
         job,
         replyOf('vocab.enrichPaused', job, {
-          why: sayVocab(`vocab.why.${reason}`),
+          why: whyVocab(reason),
           minutes,
         }),
         false,
@@ -390,7 +388,7 @@ export class EnrichmentQueue {
       job.status === 'ready'
         ? sayVocab('vocab.enrichDoneLine', { language: languageName(job.language), words: job.total })
         : job.status === 'failed'
-          ? sayVocab('vocab.enrichFailedLine', { why: sayVocab(`vocab.why.${job.reason ?? 'unexpected'}`) })
+          ? sayVocab('vocab.enrichFailedLine', { why: whyVocab(job.reason) })
           : sayVocab('vocab.enrichProgressLine', {
               language: languageName(job.language),
               translator: job.translator,
@@ -402,7 +400,7 @@ export class EnrichmentQueue {
       if (view === undefined || asker.notified) continue;
       const reply: Reply = {
         code: 'vocab.enrichProgress',
-        text: `${view}\n\n${line}`,
+        text: sayVocab('vocab.enrichProgress', { view, line }),
         progress: { jobKey: job.key },
       };
       await notifier.send(asker.user, reply).catch((e: unknown) => {
@@ -552,7 +550,7 @@ function languageName(code: string): string {
 }
 
 /** A notification: a new message (no `progress`, which would make the chats edit the list instead). */
-function replyOf(code: string, job: EnrichmentJob, values: Record<string, string | number> = {}): Reply {
+function replyOf(code: VocabCode, job: EnrichmentJob, values: Record<string, string | number> = {}): Reply {
   return {
     code,
     text: sayVocab(code, { title: job.title, language: languageName(job.language), ...values }),
