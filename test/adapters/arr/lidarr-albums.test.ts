@@ -53,7 +53,7 @@ describe('an album by an artist Lidarr already has', () => {
 
     expect(reply.code).toBe('media.monitoredExisting');
     expect(reply.text).toBe(
-      'OK Computer (1997) was in Lidarr but not monitored, so nothing would have been downloaded. It is monitored now — searching for it now.',
+      'OK Computer (1997) was in Lidarr but not monitored, so nothing would have been downloaded. I’ve turned monitoring on — searching for it now.',
     );
     const r = await stored(w, reply.requestId);
     expect(r.status).toBe('sent');
