@@ -17,6 +17,7 @@ import { ClassificationCache } from './media/classification-cache.js';
 import type { DecisionPolicy } from './media/classify.js';
 import { classify } from './media/classify.js';
 import { MediaRequests, type ReclassifyTarget } from './media/media-requests.js';
+import { RequestLocks } from './media/request-locks.js';
 import { describeRequests, cancelRequest } from './media/my-requests.js';
 import { displayTitle } from './media/send-request.js';
 import { say, textReply } from './messages.js';
@@ -91,6 +92,7 @@ export function createCore(deps: CoreDeps): ReelCore {
     policy: settings.policy,
     maxAttempts: settings.maxAttempts,
     askSeasons: settings.askSeasons ?? false,
+    locks: new RequestLocks(),
     approval: {
       required: settings.requireApproval ?? false,
       isAdmin: (u) => isAdmin(access, u),

@@ -56,15 +56,18 @@ export async function announceForApproval(r: MediaRequest, deps: AnnounceDeps): 
       const text = say('approval.request', {
         who: r.user.name ? `${r.user.name} (${userKey(r.user)})` : userKey(r.user),
         title,
-        backend: backend?.label ?? 'no service',
+        backend: backend?.label ?? say('approval.noService'),
         id: r.id,
-        confidence: chosen ? `, confidence ${chosen.score.toFixed(2)}` : '',
+        confidence: chosen ? say('approval.confidence', { score: chosen.score.toFixed(2) }) : '',
       });
       await deps.notifier.send(admin, {
         code: 'approval.request',
         text,
         ...(card ? { card } : {}),
-        choices: { token, options: [{ label: '✅ Approve' }, { label: '✖ Decline' }] },
+        choices: {
+          token,
+          options: [{ label: say('approval.approveLabel') }, { label: say('approval.declineLabel') }],
+        },
         private: true,
         requestId: r.id,
       });

@@ -1,4 +1,5 @@
 /** How candidates and left-out sources read in a prompt. */
+import { say } from '../messages.js';
 import type { Candidate, SourceReport } from '../types.js';
 
 /**
@@ -33,6 +34,8 @@ export function choiceLabels(cs: readonly Candidate[]): string[] {
 export function sourcesNote(sources: readonly SourceReport[]): string {
   const missing = sources.filter((s) => s.status !== 'ok');
   if (missing.length === 0) return '';
-  const parts = missing.map((s) => `${s.source} (${s.status === 'late' ? 'too slow' : 'not answering'})`);
-  return ` — left out: ${parts.join(', ')}`;
+  const parts = missing.map((s) =>
+    say(s.status === 'late' ? 'media.sourceLate' : 'media.sourceDown', { source: s.source }),
+  );
+  return say('media.leftOut', { sources: parts.join(', ') });
 }

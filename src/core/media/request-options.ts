@@ -3,6 +3,7 @@
  * can take it (Radarr and Radarr 4K), and, when enabled, which seasons of a series to monitor.
  * Each answer is stored in the request's options; a question already answered is not asked again.
  */
+import { say } from '../messages.js';
 import type { Candidate, MediaRequest } from '../types.js';
 import type { BackendRegistry } from './backend-registry.js';
 
@@ -19,10 +20,10 @@ export interface OptionQuestion {
 
 /** Sonarr monitor options offered to people; the backend maps them per Sonarr version. */
 const SEASONS = [
-  { label: 'All seasons', value: 'all' },
-  { label: 'First season', value: 'firstSeason' },
-  { label: 'Latest season', value: 'latestSeason' },
-  { label: 'Future episodes only', value: 'future' },
+  { label: say('media.seasonsAll'), value: 'all' },
+  { label: say('media.seasonsFirst'), value: 'firstSeason' },
+  { label: say('media.seasonsLatest'), value: 'latestSeason' },
+  { label: say('media.seasonsFuture'), value: 'future' },
 ];
 
 export function nextQuestion(

@@ -168,7 +168,7 @@ export async function sendRequest(
     // "Already there" after an earlier POST of ours whose answer never came: that POST added it.
     const result: AddResult =
       added.outcome === 'already_present' && triedBefore ? { ...added, outcome: 'added' } : added;
-    const searching = result.searching ? ' — searching for it now' : '';
+    const searching = result.searching ? say('media.searchingNow') : '';
     const replyValues = { title, backend: backend.label, searching, season: r.query.season };
     r = await requests.update(id, (x) => {
       if (result.itemId !== undefined) x.backendItemId = result.itemId;
@@ -317,7 +317,10 @@ async function failed(
   logger.warn({ requestId: id, backend: backend.name, failure: e.failure, error: e.message }, 'send failed');
   const current = await requests.get(id);
   const attempts = (current?.attempts ?? 0) + 1;
-  if (e.retryable && attempts < deps.maxAttempts) {
+  // An answer we could not read may have come after the add went through: try again later,
+  // through the "is it there now?" check, rather than fail it as our own bug.
+  const retryable = e.retryable || e.failure === 'bad_response';
+  if (retryable && attempts < deps.maxAttempts) {
     const reply = textReply(
       e.failure === 'busy' ? 'media.retryingBusy' : 'media.retrying',
       { backend: backend.label, why: why(e), id, title },
@@ -334,7 +337,7 @@ async function failed(
     });
     return { request: r, reply };
   }
-  const reply = e.retryable
+  const reply = retryable
     ? textReply('media.gaveUp', { title, attempts, why: why(e) })
     : e.failure === 'auth'
       ? textReply('media.failedAuth', { backend: backend.label, title, envKey: envKeyFor(backend.name) })
@@ -351,15 +354,17 @@ async function failed(
 function why(e: UpstreamError): string {
   switch (e.failure) {
     case 'timeout':
-      return 'it timed out';
+      return say('media.whyTimeout');
     case 'rate_limited':
-      return 'it asked me to slow down';
+      return say('media.whyRateLimited');
     case 'server_error':
-      return `it answered with an error${e.status ? ` ${e.status}` : ''}`;
+      return say('media.whyServerError', { status: e.status ? ` ${e.status}` : '' });
     case 'unavailable':
-      return 'it can’t be reached';
+      return say('media.whyUnavailable');
     case 'busy':
-      return e.detail ?? 'it is still busy with it';
+      return e.detail ?? say('media.whyBusy');
+    case 'bad_response':
+      return say('media.whyBadResponse');
     default:
       return say('internal.error');
   }

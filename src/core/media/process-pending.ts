@@ -1,0 +1,50 @@
+/**
+ * The cron body, media part: send what is due (approved, or failed for a passing reason and past
+ * its backoff), search again what could not be searched, then check what was sent for files.
+ */
+import { classify } from './classify.js';
+import { decide } from './decide.js';
+import type { IntakeDeps } from './intake.js';
+import { checkAvailability, type AvailabilityDeps } from './availability.js';
+import { queryHints } from './reclassify.js';
+import { PENDING_STATES } from './request-lifecycle.js';
+import { sendRequest } from './send-request.js';
+import { tell } from './tell-person.js';
+
+export interface ProcessCounts {
+  retried: number;
+  sent: number;
+  failed: number;
+  available: number;
+}
+
+export async function processPending(deps: IntakeDeps & AvailabilityDeps): Promise<ProcessCounts> {
+  const { requests, clock } = deps;
+  const counts: ProcessCounts = { retried: 0, sent: 0, failed: 0, available: 0 };
+  const now = clock.now().getTime();
+  const due = (await requests.list({ status: PENDING_STATES })).filter(
+    (r) => r.status === 'approved' || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now,
+  );
+  for (const r of due.reverse()) {
+    // A chat or an admin is working on it right now: leave it to them.
+    if (deps.locks.isBusy(r.id)) continue;
+    const reply = await deps.locks.run(r.id, async () => {
+      // Read again under the lock: it may have been sent or cancelled since the list was read.
+      const fresh = await requests.get(r.id);
+      if (!fresh || !PENDING_STATES.includes(fresh.status)) return undefined;
+      if (fresh.chosen) return (await sendRequest(r.id, 'cron', deps)).reply;
+      const c = await classify({ title: fresh.query.title, ...queryHints(fresh) }, deps);
+      return decide(r.id, c, { actor: 'cron', chooser: fresh.user, byAdmin: false }, deps);
+    });
+    if (!reply) continue;
+    counts.retried += 1;
+    const after = await requests.get(r.id);
+    if (!after) continue;
+    if (after.status === 'sent' || after.status === 'already_present') counts.sent += 1;
+    if (after.status === 'failed') counts.failed += 1;
+    // A request still waiting to retry was already told so; say nothing until something changes.
+    if (after.status !== 'failed_retryable') await tell(deps, after.user, reply);
+  }
+  counts.available = await checkAvailability(deps);
+  return counts;
+}
