@@ -5,7 +5,7 @@
  * present) without a second POST.
  */
 import type { ErrorCounter } from '../admin/metrics.js';
-import { isUpstreamError, type UpstreamError } from '../errors.js';
+import { isUpstreamError } from '../errors.js';
 import { say, textReply } from '../messages.js';
 import type {
   AddOptions,
@@ -18,7 +18,9 @@ import type {
 } from '../ports.js';
 import type { Candidate, ExternalIds, MediaCard, MediaRequest, Reply } from '../types.js';
 import { SERVICE_FOR_KIND, type BackendRegistry } from './backend-registry.js';
-import { nextAttemptAt, transition } from './request-lifecycle.js';
+import { transition } from './request-lifecycle.js';
+import { failed } from './send-failure.js';
+import { sendSeason } from './send-season.js';
 
 export interface SendDeps {
   requests: RequestStore;
@@ -192,70 +194,8 @@ export async function sendRequest(
   }
 }
 
-/**
- * "add Dexter season 9". A series not in the library yet is added with only that season
- * monitored, and the backend searches it once it has loaded the episodes; a series already there
- * gets the season monitored and searched now. Run again after a crash, it finds the series and
- * only monitors (monitoring twice is harmless).
- */
-async function sendSeason(
-  id: string,
-  actor: string,
-  backend: MediaBackend,
-  candidate: Candidate,
-  season: number,
-  existingId: number | undefined,
-  deps: SendDeps,
-  signal: AbortSignal,
-): Promise<{ request: MediaRequest; reply: Reply }> {
-  const { requests, clock } = deps;
-  const title = displayTitle(candidate);
-  const card = cardFor(candidate, backend.label);
-  const values = { title, season, backend: backend.label };
-  const finish = async (
-    itemId: number | undefined,
-    outcome: 'added' | 'monitored' | 'already_monitored' | 'no_such_season',
-  ) => {
-    const code = SEASON_REPLY[outcome];
-    const reply = textReply(code, values, { card, requestId: id });
-    const r = await requests.update(id, (x) => {
-      x.backend = backend.name;
-      if (itemId !== undefined) x.backendItemId = itemId;
-      if (outcome === 'no_such_season') {
-        x.reason = reply.text;
-        transition(x, 'failed', actor, clock.now(), `no season ${season}`);
-        return;
-      }
-      x.attempts += 1;
-      delete x.reason;
-      transition(x, 'sent', actor, clock.now(), `season ${season} ${outcome.replace('_', ' ')}`);
-    });
-    return { request: r, reply };
-  };
-  let itemId = existingId;
-  if (itemId === undefined) {
-    const r = await markSending(id, actor, backend, deps);
-    const result = await backend.add(candidate, withUser(r), signal);
-    if (result.outcome === 'added' || result.outcome === 'no_such_season')
-      return finish(result.itemId, result.outcome);
-    // Someone added the series between our check and our POST: monitor the season on their copy.
-    itemId = result.itemId;
-    if (itemId === undefined) throw new Error(`${backend.label} has ${title} but gave no id`);
-  }
-  const monitorSeason = backend.monitorSeason;
-  if (!monitorSeason) throw new Error(`${backend.label} cannot monitor seasons`);
-  return finish(itemId, await monitorSeason.call(backend, itemId, season, signal));
-}
-
-const SEASON_REPLY = {
-  added: 'media.seasonAdded',
-  monitored: 'media.seasonMonitored',
-  already_monitored: 'media.seasonAlreadyMonitored',
-  no_such_season: 'media.noSuchSeason',
-} as const;
-
 /** Written before every POST, so a retry can tell our own earlier add from someone else's. */
-function markSending(
+export function markSending(
   id: string,
   actor: string,
   backend: MediaBackend,
@@ -287,90 +227,9 @@ function sentBefore(r: MediaRequest, backend: string): boolean {
   );
 }
 
-function withUser(r: MediaRequest): AddOptions {
+export function withUser(r: MediaRequest): AddOptions {
   const opts: AddOptions = { requestedBy: r.user };
   if (r.options.monitor) opts.monitor = r.options.monitor;
   if (r.query.season !== undefined) opts.season = r.query.season;
   return opts;
-}
-
-async function failed(
-  id: string,
-  actor: string,
-  e: unknown,
-  backend: MediaBackend,
-  title: string,
-  card: MediaCard,
-  deps: SendDeps,
-): Promise<{ request: MediaRequest; reply: Reply }> {
-  const { requests, clock, logger } = deps;
-  if (!isUpstreamError(e)) {
-    logger.error({ err: e, requestId: id }, 'unexpected error while sending');
-    const reply = textReply('media.unexpected', { title, id }, { card, requestId: id });
-    const r = await requests.update(id, (x) => {
-      x.reason = reply.text;
-      transition(x, 'failed', actor, clock.now(), 'unexpected error', { error: String(e) });
-    });
-    return { request: r, reply };
-  }
-  deps.metrics?.upstreamError(e.service);
-  logger.warn({ requestId: id, backend: backend.name, failure: e.failure, error: e.message }, 'send failed');
-  const current = await requests.get(id);
-  const attempts = (current?.attempts ?? 0) + 1;
-  // An answer we could not read may have come after the add went through: try again later,
-  // through the "is it there now?" check, rather than fail it as our own bug.
-  const retryable = e.retryable || e.failure === 'bad_response';
-  if (retryable && attempts < deps.maxAttempts) {
-    const reply = textReply(
-      e.failure === 'busy' ? 'media.retryingBusy' : 'media.retrying',
-      { backend: backend.label, why: why(e), id, title },
-      { card, requestId: id },
-    );
-    const r = await requests.update(id, (x) => {
-      x.attempts = attempts;
-      x.nextAttemptAt = nextAttemptAt(clock.now(), attempts);
-      x.reason = reply.text;
-      transition(x, 'failed_retryable', actor, clock.now(), e.message, {
-        failure: e.failure,
-        status: e.status,
-      });
-    });
-    return { request: r, reply };
-  }
-  const reply = retryable
-    ? textReply('media.gaveUp', { title, attempts, why: why(e) })
-    : e.failure === 'auth'
-      ? textReply('media.failedAuth', { backend: backend.label, title, envKey: envKeyFor(backend.name) })
-      : textReply('media.failedRefused', { backend: backend.label, title, why: e.detail ?? why(e) });
-  const r = await requests.update(id, (x) => {
-    x.attempts = attempts;
-    x.reason = reply.text;
-    delete x.nextAttemptAt;
-    transition(x, 'failed', actor, clock.now(), e.message, { failure: e.failure, status: e.status });
-  });
-  return { request: r, reply: { ...reply, card, requestId: id } };
-}
-
-function why(e: UpstreamError): string {
-  switch (e.failure) {
-    case 'timeout':
-      return say('media.whyTimeout');
-    case 'rate_limited':
-      return say('media.whyRateLimited');
-    case 'server_error':
-      return say('media.whyServerError', { status: e.status ? ` ${e.status}` : '' });
-    case 'unavailable':
-      return say('media.whyUnavailable');
-    case 'busy':
-      return e.detail ?? say('media.whyBusy');
-    case 'bad_response':
-      return say('media.whyBadResponse');
-    default:
-      return say('internal.error');
-  }
-}
-
-/** `radarr-4k` → `RADARR_4K_API_KEY`. */
-function envKeyFor(backendName: string): string {
-  return `${backendName.toUpperCase().replace(/-/g, '_')}_API_KEY`;
 }
