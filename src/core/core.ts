@@ -30,8 +30,17 @@ export interface Core {
   handle(msg: IncomingMessage): Promise<Reply>;
   /** A button click: the option's index, or 'none' for "none of these". */
   choose(user: UserRef, token: string, option: number | 'none'): Promise<Reply>;
-  /** Up to 25 title suggestions for a prefix (Discord autocomplete); fast, from cache or one quick search. */
-  suggest(prefix: string, hint?: KindHint): Promise<string[]>;
+  /**
+   * Up to 25 title suggestions for a prefix (Discord autocomplete); fast, from cache or one quick
+   * search. None for a `user` who may not request.
+   */
+  suggest(prefix: string, hint?: KindHint, user?: UserRef): Promise<string[]>;
+  /**
+   * The access rule (ALLOWED_USERS, ALLOWED_CHATS, request and admin roles): may this person
+   * request? `handle` applies it itself; a chat asks only to skip work for a refused person
+   * (downloading an attachment). Adapters never compute it themselves.
+   */
+  allows(user: UserRef): boolean;
   /** The cron body: send what is due, retry what failed, tell people what became available. */
   processPending(): Promise<ProcessReport>;
   /** Resolves when no message, click or cron run is in flight. */

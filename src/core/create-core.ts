@@ -204,9 +204,12 @@ export function createCore(deps: CoreDeps): ReelCore {
       return guarded('choice', user, () => media.click(user, token, option, mayRequest(access, user)));
     },
 
-    async suggest(prefix, hint) {
+    allows: (user) => mayRequest(access, user),
+
+    async suggest(prefix, hint, user) {
       const title = prefix.trim().slice(0, 100);
       if (title.length < 2 || deps.catalogs.length === 0) return [];
+      if (user && !mayRequest(access, user)) return [];
       const query: { title: string; hint?: KindHint } = { title };
       if (hint) query.hint = hint;
       try {

@@ -3,7 +3,14 @@
  * rendering, timing) in isolation; the stories run the real App instead.
  */
 import type { Core, ProcessReport } from '../../src/core/core.js';
-import type { IncomingMessage, KindHint, Reply, UserRef } from '../../src/core/types.js';
+import { textReply } from '../../src/core/messages.js';
+import {
+  userKey,
+  type IncomingMessage,
+  type KindHint,
+  type Reply,
+  type UserRef,
+} from '../../src/core/types.js';
 
 /** A Core whose every answer comes from the test; calls are recorded. */
 export class ScriptedCore implements Core {
@@ -19,16 +26,25 @@ export class ScriptedCore implements Core {
     text: 'Added.',
   });
   onSuggest: (prefix: string, hint?: KindHint) => string[] | Promise<string[]> = () => [];
+  /** User ids the scripted core refuses, as the real one does for people off the access list. */
+  readonly refused = new Set<string>();
 
   async handle(msg: IncomingMessage): Promise<Reply> {
     this.handled.push(msg);
+    // The real core's refusal (create-core.ts): private, with the person's id; help stays open.
+    if (!this.allows(msg.user) && msg.text.trim() !== 'help')
+      return textReply('access.denied', { who: userKey(msg.user) }, { private: true });
     return this.onHandle(msg);
+  }
+  allows(user: UserRef): boolean {
+    return !this.refused.has(user.userId);
   }
   async choose(user: UserRef, token: string, option: number | 'none'): Promise<Reply> {
     this.chosen.push({ user, token, option });
     return this.onChoose(user, token, option);
   }
-  async suggest(prefix: string, hint?: KindHint): Promise<string[]> {
+  async suggest(prefix: string, hint?: KindHint, user?: UserRef): Promise<string[]> {
+    if (user && !this.allows(user)) return [];
     this.suggested.push(hint === undefined ? { prefix } : { prefix, hint });
     return this.onSuggest(prefix, hint);
   }

@@ -26,19 +26,12 @@ import { decodeChoice } from '../../../src/core/choice-data.js';
 import type { Core } from '../../../src/core/core.js';
 import { say } from '../../../src/core/messages.js';
 import type { Logger } from '../../../src/core/ports.js';
-import { userKey, type IncomingMessage, type Reply, type UserRef } from '../../../src/core/types.js';
+import type { IncomingMessage, Reply, UserRef } from '../../../src/core/types.js';
 import type { ChatAdapter } from '../chat-adapter.js';
 import { answerInTime, withinOr } from './answer-in-time.js';
 import { downloadText, tooLarge, type DiscordFile } from './attachments.js';
 import { SLASH_COMMANDS, commandText, suggestHint } from './commands.js';
 import { loginToGateway } from './gateway-login.js';
-import {
-  accessDenied,
-  accessFromConfig,
-  canRequest,
-  isOpenCommand,
-  type DiscordAccess,
-} from './permissions.js';
 import { ProgressEdits } from './progress-edits.js';
 import { LIMITS, renderReply, truncate, type RenderedMessage } from './render.js';
 import { describeError, safeText } from './safe-error.js';
@@ -53,7 +46,6 @@ export interface DiscordAdapterOptions {
   apiBase: string;
   /** Channels where plain "add …" needs no mention. */
   channels: readonly string[];
-  access: DiscordAccess;
   /** discord.js REST tuning; tests use `{ retries: 0, timeout: 2000 }` so a wrong route fails fast. */
   rest?: { retries?: number; timeout?: number };
   /** Defer an interaction whose answer is not ready after this long (default 1500 ms). */
@@ -229,15 +221,6 @@ export class DiscordAdapter implements ChatAdapter {
       });
       return;
     }
-    if (!isOpenCommand(text) && !canRequest(this.options.access, user)) {
-      this.log.info(
-        { user: userKey(user), command: interaction.commandName },
-        'refused: not allowed to request',
-      );
-      await interaction.reply({ content: accessDenied(user), flags: MessageFlags.Ephemeral });
-      return;
-    }
-
     const file = interaction.options.data.find((o) => o.attachment)?.attachment;
     const { value: reply, deferred } = await answerInTime(
       this.handleWithFile(core, { user, text }, file),
@@ -287,12 +270,12 @@ export class DiscordAdapter implements ChatAdapter {
     const core = this.requireCore();
     const user = userFromInteraction(interaction);
     const prefix = String(interaction.options.getFocused()).trim();
-    if (prefix === '' || !canRequest(this.options.access, user)) {
+    if (prefix === '' || !core.allows(user)) {
       await interaction.respond([]);
       return;
     }
     const hint = suggestHint(interaction.commandName, interaction.options.getString('kind') ?? undefined);
-    const search = core.suggest(prefix, hint).catch((err: unknown) => {
+    const search = core.suggest(prefix, hint, user).catch((err: unknown) => {
       this.log.warn({ err: this.describe(err), prefix }, 'suggestions failed');
       return [] as string[];
     });
@@ -323,11 +306,6 @@ export class DiscordAdapter implements ChatAdapter {
     );
     if (text === null) return;
     const user = userFromMessage(message);
-    if (!isOpenCommand(text) && !canRequest(this.options.access, user)) {
-      this.log.info({ user: userKey(user), channel: message.channelId }, 'refused: not allowed to request');
-      await message.reply({ content: accessDenied(user) });
-      return;
-    }
     const channel = message.channel;
     const { value: reply } = await answerInTime(
       this.handleWithFile(core, { user, text }, message.attachments.first()),
@@ -345,7 +323,8 @@ export class DiscordAdapter implements ChatAdapter {
     msg: IncomingMessage,
     file: DiscordFile | undefined,
   ): Promise<Reply> {
-    if (!file) return core.handle(msg);
+    // A person the core will refuse gets its refusal without us downloading their file first.
+    if (!file || !core.allows(msg.user)) return core.handle(msg);
     const download = await downloadText(file);
     if (!download.ok) return tooLarge(file);
     return core.handle({ ...msg, attachment: download.file });
@@ -450,7 +429,6 @@ export function createDiscordAdapter(
       ...(d.DISCORD_GUILD_ID ? { guildId: d.DISCORD_GUILD_ID } : {}),
       apiBase: d.DISCORD_API_BASE,
       channels: d.DISCORD_CHANNELS,
-      access: accessFromConfig(config),
       ...tuning,
     },
     logger,
