@@ -93,6 +93,7 @@ export function createCore(deps: CoreDeps): ReelCore {
     maxAttempts: settings.maxAttempts,
     askSeasons: settings.askSeasons ?? false,
     locks: new RequestLocks(),
+    items: new RequestLocks(),
     approval: {
       required: settings.requireApproval ?? false,
       isAdmin: (u) => isAdmin(access, u),

@@ -28,6 +28,8 @@ export interface MediaDeps {
   cache: ClassificationCache;
   metrics: ErrorCounter;
   locks: RequestLocks;
+  /** Per-item single flight in the send path (send-request.ts). */
+  items: RequestLocks;
 }
 
 /** Who is acting on a request: the person who asked, an admin, or the cron. */

@@ -23,6 +23,7 @@ export type ProceedDeps = Pick<
   | 'catalogs'
   | 'maxAttempts'
   | 'metrics'
+  | 'items'
 >;
 
 export async function proceed(

@@ -18,11 +18,14 @@ import type {
 } from '../ports.js';
 import type { Candidate, ExternalIds, MediaCard, MediaRequest, Reply } from '../types.js';
 import { SERVICE_FOR_KIND, type BackendRegistry } from './backend-registry.js';
+import type { RequestLocks } from './request-locks.js';
 import { transition } from './request-lifecycle.js';
 import { failed } from './send-failure.js';
 import { sendSeason } from './send-season.js';
 
 export interface SendDeps {
+  /** Per-item single flight around "is it there?" and the add (keyed by backend and work). */
+  items: RequestLocks;
   requests: RequestStore;
   backends: BackendRegistry;
   catalogs: readonly MediaCatalog[];
@@ -139,56 +142,61 @@ export async function sendRequest(
   const signal = AbortSignal.timeout(SEND_BUDGET_MS);
 
   try {
-    const existing = await backend.find(candidate, signal);
-    const season = r.query.season;
-    if (season !== undefined && candidate.kind === 'series' && backend.monitorSeason) {
-      return await sendSeason(id, actor, backend, candidate, season, existing?.id, deps, signal);
-    }
-    if (existing) {
-      const sentBeforeCrash = sentBefore(r, backend.name);
+    // One check-and-POST at a time per item: a second request for it waits, then finds it there.
+    return await deps.items.run(`${backend.name}|${candidate.key}`, async () => {
+      let r = await requests.get(id);
+      if (!r) throw new Error(`request ${id} vanished while sending`);
+      const existing = await backend.find(candidate, signal);
+      const season = r.query.season;
+      if (season !== undefined && candidate.kind === 'series' && backend.monitorSeason) {
+        return await sendSeason(id, actor, backend, candidate, season, existing?.id, deps, signal);
+      }
+      if (existing) {
+        const sentBeforeCrash = sentBefore(r, backend.name);
+        r = await requests.update(id, (x) => {
+          x.backend = backend.name;
+          x.backendItemId = existing.id;
+          delete x.reason;
+          transition(
+            x,
+            sentBeforeCrash ? 'sent' : 'already_present',
+            actor,
+            clock.now(),
+            sentBeforeCrash ? 'found after an interrupted send' : 'already in library',
+          );
+        });
+        const code = sentBeforeCrash ? 'media.added' : 'media.alreadyPresent';
+        return {
+          request: r,
+          reply: textReply(code, { title, backend: backend.label, searching: '' }, { card, requestId: id }),
+        };
+      }
+      const triedBefore = sentBefore(r, backend.name);
+      r = await markSending(id, actor, backend, deps);
+      const added = await backend.add(candidate, withUser(r), signal);
+      // "Already there" after an earlier POST of ours whose answer never came: that POST added it.
+      const result: AddResult =
+        added.outcome === 'already_present' && triedBefore ? { ...added, outcome: 'added' } : added;
+      const searching = result.searching ? say('media.searchingNow') : '';
+      const replyValues = { title, backend: backend.label, searching, season: r.query.season };
       r = await requests.update(id, (x) => {
-        x.backend = backend.name;
-        x.backendItemId = existing.id;
-        delete x.reason;
+        if (result.itemId !== undefined) x.backendItemId = result.itemId;
+        if (result.outcome === 'no_such_season') x.reason = say('media.noSuchSeason', replyValues);
+        else delete x.reason;
+        x.attempts += 1;
         transition(
           x,
-          sentBeforeCrash ? 'sent' : 'already_present',
+          STATUS_AFTER[result.outcome],
           actor,
           clock.now(),
-          sentBeforeCrash ? 'found after an interrupted send' : 'already in library',
+          `${backend.label} answered: ${result.outcome.replace('_', ' ')}`,
         );
       });
-      const code = sentBeforeCrash ? 'media.added' : 'media.alreadyPresent';
       return {
         request: r,
-        reply: textReply(code, { title, backend: backend.label, searching: '' }, { card, requestId: id }),
+        reply: textReply(ADD_REPLY[result.outcome], replyValues, { card, requestId: id }),
       };
-    }
-    const triedBefore = sentBefore(r, backend.name);
-    r = await markSending(id, actor, backend, deps);
-    const added = await backend.add(candidate, withUser(r), signal);
-    // "Already there" after an earlier POST of ours whose answer never came: that POST added it.
-    const result: AddResult =
-      added.outcome === 'already_present' && triedBefore ? { ...added, outcome: 'added' } : added;
-    const searching = result.searching ? say('media.searchingNow') : '';
-    const replyValues = { title, backend: backend.label, searching, season: r.query.season };
-    r = await requests.update(id, (x) => {
-      if (result.itemId !== undefined) x.backendItemId = result.itemId;
-      if (result.outcome === 'no_such_season') x.reason = say('media.noSuchSeason', replyValues);
-      else delete x.reason;
-      x.attempts += 1;
-      transition(
-        x,
-        STATUS_AFTER[result.outcome],
-        actor,
-        clock.now(),
-        `${backend.label} answered: ${result.outcome.replace('_', ' ')}`,
-      );
     });
-    return {
-      request: r,
-      reply: textReply(ADD_REPLY[result.outcome], replyValues, { card, requestId: id }),
-    };
   } catch (e) {
     return failed(id, actor, e, backend, title, card, deps);
   }
