@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../adapters/log/pino-logger.js';
+import { newRequest } from '../../src/core/media/request-lifecycle.js';
 import { alice, bob, postsTo, radarrAdds, sonarrAdds, startWorld, type World } from '../helpers/world.js';
 
 let world: World | undefined;
@@ -74,6 +75,29 @@ describe('a request reaches its backend exactly once', () => {
     expect(postsTo(radarr, '/api/v3/movie')).toHaveLength(1);
     expect((await world.app.requests.get(id))?.status).toBe('sent');
     expect(world.chat.sent.map((m) => m.reply.code)).toEqual(['media.added']);
+  });
+
+  it('a process killed while classifying leaves the request "received" → the cron decides it and tells the person', async () => {
+    world = await startWorld();
+    // What a kill 0.8 s after "add Inception" leaves on disk: the request, stored, not yet decided.
+    const asked = new Date(Date.now() - 60_000);
+    await world.app.requests.insert(
+      newRequest('stuck1', alice, { text: 'add Inception', title: 'Inception' }, asked),
+    );
+    const report = await world.app.core.processPending();
+    expect(report.sent).toBe(1);
+    expect((await world.app.requests.get('stuck1'))?.status).toBe('sent');
+    expect(radarrAdds(world).map((b) => b.tmdbId)).toEqual([27205]);
+    expect(world.chat.sent.map((m) => [m.to.userId, m.reply.code])).toEqual([['alice', 'media.added']]);
+  });
+
+  it('a request being classified right now is not taken up by the cron', async () => {
+    world = await startWorld();
+    await world.app.requests.insert(
+      newRequest('fresh1', alice, { text: 'add Inception', title: 'Inception' }, new Date()),
+    );
+    await world.app.core.processPending();
+    expect((await world.app.requests.get('fresh1'))?.status).toBe('received');
   });
 
   it('waits for the backoff before retrying', async () => {

@@ -1,13 +1,14 @@
 /**
  * The cron body, media part: send what is due (approved, or failed for a passing reason and past
- * its backoff), search again what could not be searched, then check what was sent for files.
+ * its backoff), search again what could not be searched, take up what a crash interrupted while
+ * it was being classified, then check what was sent for files.
  */
 import { classify } from './classify.js';
 import { decide } from './decide.js';
 import type { IntakeDeps } from './intake.js';
 import { checkAvailability, type AvailabilityDeps } from './availability.js';
 import { queryHints } from './reclassify.js';
-import { PENDING_STATES } from './request-lifecycle.js';
+import { INTERRUPTED_STATES, PENDING_STATES } from './request-lifecycle.js';
 import { sendRequest } from './send-request.js';
 import { tell } from './tell-person.js';
 
@@ -25,13 +26,20 @@ export async function processPending(deps: IntakeDeps & AvailabilityDeps): Promi
   const due = (await requests.list({ status: PENDING_STATES })).filter(
     (r) => r.status === 'approved' || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now,
   );
-  for (const r of due.reverse()) {
+  // Still "received" or "classified" well past the decision deadline: the process that was deciding
+  // it died (a request being decided in this process holds its lock, and only one process writes).
+  const stuckBefore = now - 2 * Math.max(deps.policy.deadlineMs, 1000);
+  const interrupted = (await requests.list({ status: INTERRUPTED_STATES })).filter(
+    (r) => Date.parse(r.updatedAt) <= stuckBefore,
+  );
+  const waiting = new Set([...PENDING_STATES, ...INTERRUPTED_STATES]);
+  for (const r of [...due, ...interrupted].reverse()) {
     // A chat or an admin is working on it right now: leave it to them.
     if (deps.locks.isBusy(r.id)) continue;
     const reply = await deps.locks.run(r.id, async () => {
       // Read again under the lock: it may have been sent or cancelled since the list was read.
       const fresh = await requests.get(r.id);
-      if (!fresh || !PENDING_STATES.includes(fresh.status)) return undefined;
+      if (!fresh || !waiting.has(fresh.status)) return undefined;
       if (fresh.chosen) return (await sendRequest(r.id, 'cron', deps)).reply;
       const c = await classify({ title: fresh.query.title, ...queryHints(fresh) }, deps);
       return decide(r.id, c, { actor: 'cron', chooser: fresh.user, byAdmin: false }, deps);

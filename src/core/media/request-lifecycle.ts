@@ -27,6 +27,8 @@ export const ALL_STATUSES = Object.keys({
 
 /** States the cron picks up: due work that was interrupted or failed for a passing reason. */
 export const PENDING_STATES: readonly RequestStatus[] = ['approved', 'failed_retryable'];
+/** States a request passes through while it is being decided; left in one, it was interrupted. */
+export const INTERRUPTED_STATES: readonly RequestStatus[] = ['received', 'classified'];
 /** States that are over: nothing more will happen to the request. */
 export const FINAL_STATES: readonly RequestStatus[] = ['available', 'already_present', 'failed', 'cancelled'];
 
