@@ -5,6 +5,7 @@
  */
 import type { KindHint } from '../types.js';
 import type { MediaCode } from '../messages.js';
+import { hasUnprintable } from './input-text.js';
 
 export type Command =
   | { type: 'add'; title: string; year?: number; hint?: KindHint; season?: number }
@@ -51,7 +52,6 @@ const KIND_WORDS: Record<string, KindHint> = {
 };
 
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/;
 
 /** Strip what addresses the bot rather than says something: mentions, a "/cmd@bot" suffix. */
 export function stripAddress(text: string, botName?: string): string {
@@ -69,7 +69,7 @@ export function stripAddress(text: string, botName?: string): string {
 export function parseCommand(input: string, opts: { botName?: string; thisYear: number }): ParseResult {
   if (input.length > MAX_MESSAGE_LENGTH)
     return { ok: false, code: 'parse.tooLong', values: { max: MAX_TITLE_LENGTH } };
-  if (CONTROL.test(input.replace(/[\n\r\t]/g, ' '))) return { ok: false, code: 'parse.controlChars' };
+  if (hasUnprintable(input)) return { ok: false, code: 'parse.controlChars' };
   const text = stripAddress(input.replace(/\s+/g, ' '), opts.botName).replace(/[\s.!?]+$/, '');
   const match = /^\/?(\S+)\s*(.*)$/.exec(text);
   if (!match) return { ok: false, code: 'parse.empty' };
@@ -186,7 +186,8 @@ function parseAdd(rest: string, thisYear: number): ParseResult {
     hint = 'series';
   }
   let year: number | undefined;
-  const y = /^(.*?)[\s,]*[([]?((?:18|19|20)\d\d)[)\]]?$/.exec(title);
+  // A year stands apart: "Dune 2021", "Dune, 2021", "Dune (2021)"; "Dune -2021" is not one.
+  const y = /^(.*?)(?:[\s,]+[([]?|[([])((?:18|19|20)\d\d)[)\]]?$/.exec(title);
   if (y) {
     const candidate = Number(y[2]);
     const before = (y[1] ?? '').trim();

@@ -35,19 +35,22 @@ export function titleCase(title: string): string {
     .join(' ');
 }
 
-/** "Schindler's List" → "schindlers-list"; at most 80 characters. */
+/**
+ * "Schindler's List" → "schindlers-list", "Сталкер" → "сталкер"; at most 80 characters. Letters of
+ * every script are kept (Latin loses its accents); a title with none (emoji only) is keyed by its
+ * fingerprint, so two such titles never share a key.
+ */
 export function slug(s: string): string {
-  return (
-    s
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/['’]/g, '')
-      .replace(/&/g, ' and ')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'untitled'
-  );
+  const kept = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return [...kept].slice(0, 80).join('').replace(/-+$/, '') || `t-${fingerprint(s.trim())}`;
 }
 
 /** The storage key of a movie's script and vocabulary: `inception-2010`, or `inception` when the year is unknown. */
