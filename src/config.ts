@@ -38,6 +38,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** `http://user:pass@host` → `http://***@host`: credentials in a URL are a secret too. */
+export function maskUserinfo(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i, '$1***@');
+}
+
 /** Validate `env` (normally process.env); throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const problems: ConfigProblem[] = [];
@@ -51,7 +56,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     for (const issue of parsed.error.issues) {
       const variable = String(issue.path[0] ?? name);
       const raw = env[variable];
-      const shown = raw === undefined ? '' : isSecretName(variable) ? ' (value hidden)' : ` (got "${raw}")`;
+      const shown =
+        raw === undefined ? '' : isSecretName(variable) ? ' (value hidden)' : ` (got "${maskUserinfo(raw)}")`;
       problems.push({ variable, message: `${issue.message}${shown}` });
     }
   }

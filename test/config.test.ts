@@ -62,6 +62,18 @@ describe('configuration', () => {
     }
   });
 
+  it('never prints the credentials of a URL that is invalid for another reason', () => {
+    try {
+      loadConfig({ SONARR_URL: 'ftp://admin:hunter2@nas:8989', SONARR_API_KEY: 'k'.repeat(32) });
+      expect.unreachable();
+    } catch (e) {
+      const text = (e as Error).message + JSON.stringify((e as { problems?: unknown }).problems);
+      expect(text).toContain('SONARR_URL');
+      expect(text).toContain('ftp://***@nas:8989');
+      expect(text).not.toContain('hunter2');
+    }
+  });
+
   it('npm start with a bad value prints the problems and exits non-zero', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reelbot-cfg-'));
     const tsx = join(process.cwd(), 'node_modules/.bin/tsx');

@@ -249,3 +249,16 @@ describe('upstreamDetail', () => {
     );
   });
 });
+
+describe('credentials in the URL', () => {
+  it('http://user:pass@host is sent as Basic auth, and the password is in no message', async () => {
+    fake.fail({ kind: 'status', status: 503 }, 1);
+    const base = fake.url.replace('http://', 'http://admin:s3cr%40t-pw@');
+    const c = new HttpClient({ service: 'sonarr', baseUrl: base, timeoutMs: 300, retries: 0 });
+    const e = await upstreamFailure(c.json({ path: '/thing', schema: thing }));
+    expect(e.message).not.toContain('s3cr');
+    await expect(c.json({ path: '/thing', schema: thing })).resolves.toEqual({ name: 'ok' });
+    const auth = fake.calls.at(-1)?.headers.authorization;
+    expect(auth).toBe(`Basic ${Buffer.from('admin:s3cr@t-pw').toString('base64')}`);
+  });
+});
