@@ -36,18 +36,23 @@ export class LidarrAlbumAdder {
   constructor(
     private readonly client: ServarrClient,
     private readonly searchOnAdd: boolean,
-    private readonly newArtist: (c: Candidate, signal: AbortSignal) => Promise<NewArtist>,
+    private readonly newArtist: (c: Candidate, mbArtist: string, signal: AbortSignal) => Promise<NewArtist>,
   ) {}
 
-  async add(c: Candidate, signal: AbortSignal): Promise<AddResult> {
-    const rg = c.ids.mbReleaseGroup as string;
-    const existing = await this.inDatabase(rg, c.ids.mbArtist as string, signal);
+  /** `ids`: the MusicBrainz artist and release-group ids Lidarr knows the album by. */
+  async add(
+    c: Candidate,
+    ids: { artist: string; releaseGroup: string },
+    signal: AbortSignal,
+  ): Promise<AddResult> {
+    const rg = ids.releaseGroup;
+    const existing = await this.inDatabase(rg, ids.artist, signal);
     if (existing) return this.monitor(existing, signal);
     try {
       const added = await this.client.http.json({
         method: 'POST',
         path: '/album',
-        body: await this.body(c, rg, signal),
+        body: await this.body(c, ids, signal),
         schema: albumSchema,
         signal,
       });
@@ -58,7 +63,7 @@ export class LidarrAlbumAdder {
     } catch (e) {
       if (!isAlreadyAdded(e)) throw e;
       // AlbumExistsValidator: it reached the database since we looked (someone added its artist).
-      const raced = await this.inDatabase(rg, c.ids.mbArtist as string, signal);
+      const raced = await this.inDatabase(rg, ids.artist, signal);
       if (!raced) throw e;
       return this.monitor(raced, signal);
     }
@@ -102,12 +107,13 @@ export class LidarrAlbumAdder {
    * albums, which then covers this one (the album's own search is turned off in that case,
    * AddAlbumService.cs; it serves when the artist is in Lidarr already).
    */
-  private async body(c: Candidate, rg: string, signal: AbortSignal) {
+  private async body(c: Candidate, ids: { artist: string; releaseGroup: string }, signal: AbortSignal) {
+    const rg = ids.releaseGroup;
     return {
       foreignAlbumId: rg,
       monitored: true,
       artist: {
-        ...(await this.newArtist(c, signal)),
+        ...(await this.newArtist(c, ids.artist, signal)),
         monitored: true,
         monitorNewItems: 'none',
         addOptions: {

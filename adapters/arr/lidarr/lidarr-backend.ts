@@ -57,8 +57,8 @@ export class LidarrBackend implements MediaBackend {
     this.label = opts.label;
     this.client = opts.client;
     this.settings = opts.settings;
-    this.albums = new LidarrAlbumAdder(opts.client, opts.settings.searchOnAdd, (c, signal) =>
-      this.newArtist(c, signal),
+    this.albums = new LidarrAlbumAdder(opts.client, opts.settings.searchOnAdd, (c, mbArtist, signal) =>
+      this.newArtist(c, mbArtist, signal),
     );
   }
 
@@ -92,8 +92,12 @@ export class LidarrBackend implements MediaBackend {
   }
 
   async add(c: Candidate, options: AddOptions, signal: AbortSignal): Promise<AddResult> {
-    if (!this.canAdd(c)) throw this.refused(`"${c.title}" has no MusicBrainz id, which Lidarr needs`);
-    return c.kind === 'album' ? this.albums.add(c, signal) : this.addArtist(c, options, signal);
+    const artist = c.ids.mbArtist;
+    const releaseGroup = c.ids.mbReleaseGroup;
+    if (!artist || (c.kind === 'album' && !releaseGroup))
+      throw this.refused(`"${c.title}" has no MusicBrainz id, which Lidarr needs`);
+    if (c.kind === 'album' && releaseGroup) return this.albums.add(c, { artist, releaseGroup }, signal);
+    return this.addArtist(c, artist, options, signal);
   }
 
   async status(itemId: number, kind: MediaKind, signal: AbortSignal): Promise<LibraryItem | null> {
@@ -110,8 +114,12 @@ export class LidarrBackend implements MediaBackend {
     }
   }
 
-  private async addArtist(c: Candidate, options: AddOptions, signal: AbortSignal): Promise<AddResult> {
-    const mbid = c.ids.mbArtist as string;
+  private async addArtist(
+    c: Candidate,
+    mbid: string,
+    options: AddOptions,
+    signal: AbortSignal,
+  ): Promise<AddResult> {
     const [artist, dest] = await Promise.all([this.lookupArtist(mbid, signal), this.destination(signal)]);
     if ((artist.id ?? 0) > 0) return { outcome: 'already_present', itemId: artist.id, searching: false };
     const body = {
@@ -140,8 +148,7 @@ export class LidarrBackend implements MediaBackend {
   }
 
   /** The new-artist part of an album's POST: its name, profiles and folder. */
-  private async newArtist(c: Candidate, signal: AbortSignal): Promise<NewArtist> {
-    const mbArtist = c.ids.mbArtist as string;
+  private async newArtist(c: Candidate, mbArtist: string, signal: AbortSignal): Promise<NewArtist> {
     const [artistName, dest] = await Promise.all([
       c.artistName ?? this.lookupArtist(mbArtist, signal).then((a) => a.artistName),
       this.destination(signal),

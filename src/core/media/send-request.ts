@@ -76,18 +76,16 @@ export async function resolveIds(
 ): Promise<ExternalIds> {
   const signal = AbortSignal.timeout(5000);
   const found = await Promise.all(
-    catalogs
-      .filter((cat) => cat.resolveIds)
-      .map((cat) =>
-        (cat.resolveIds as NonNullable<MediaCatalog['resolveIds']>)(c, signal).catch((e: unknown) => {
-          if (isUpstreamError(e)) metrics?.upstreamError(cat.name);
-          logger.warn(
-            { source: cat.name, error: isUpstreamError(e) ? e.message : String(e) },
-            'id lookup failed',
-          );
-          return {};
-        }),
-      ),
+    catalogs.map((cat) =>
+      (cat.resolveIds?.(c, signal) ?? Promise.resolve({})).catch((e: unknown) => {
+        if (isUpstreamError(e)) metrics?.upstreamError(cat.name);
+        logger.warn(
+          { source: cat.name, error: isUpstreamError(e) ? e.message : String(e) },
+          'id lookup failed',
+        );
+        return {};
+      }),
+    ),
   );
   return Object.assign({}, ...found, c.ids) as ExternalIds;
 }
@@ -123,7 +121,7 @@ export async function sendRequest(
     r = await requests.update(id, (x) => {
       if (x.chosen) x.chosen.ids = { ...ids, ...x.chosen.ids };
     });
-    if (!backend.canAdd(r.chosen as Candidate)) {
+    if (!r.chosen || !backend.canAdd(r.chosen)) {
       const reply = textReply('media.noId', {
         title,
         backend: backend.label,
@@ -137,7 +135,8 @@ export async function sendRequest(
       return { request: r, reply: { ...reply, card: cardFor(chosen, backend.label), requestId: id } };
     }
   }
-  const candidate = r.chosen as Candidate;
+  const candidate = r.chosen;
+  if (!candidate) throw new Error(`request ${id} lost its chosen work`);
   const card = cardFor(candidate, backend.label);
   const signal = AbortSignal.timeout(SEND_BUDGET_MS);
 

@@ -16,10 +16,6 @@ export function shiftLevel(level: CefrLevel, steps: number): CefrLevel {
   return CEFR_LEVELS[i] as CefrLevel;
 }
 
-export function lowerLevel(a: CefrLevel, b: CefrLevel): CefrLevel {
-  return levelIndex(a) <= levelIndex(b) ? a : b;
-}
-
 export function inRange(level: CefrLevel, range: LevelRange): boolean {
   const i = levelIndex(level);
   return i >= levelIndex(range.min) && i <= levelIndex(range.max);
