@@ -340,7 +340,9 @@ export class HttpClient {
   private networkError(e: unknown, where: string, signal?: AbortSignal): UpstreamError {
     const name = (e as { name?: string })?.name;
     if (name === 'TimeoutError' || name === 'AbortError' || signal?.aborted) {
-      return new UpstreamError(this.service, 'timeout', `${this.service}: ${where} did not answer in time`);
+      return new UpstreamError(this.service, 'timeout', `${this.service}: ${where} did not answer in time`, {
+        cause: e,
+      });
     }
     const code =
       (e as { cause?: { code?: string } })?.cause?.code ?? (e as { code?: string })?.code ?? 'network error';
@@ -348,6 +350,7 @@ export class HttpClient {
       this.service,
       'unavailable',
       `${this.service}: ${where} is not reachable (${code})`,
+      { cause: e },
     );
   }
 
