@@ -6,6 +6,7 @@ import { createBackends } from '../adapters/arr/create-backends.js';
 import { MusicBrainzCatalog } from '../adapters/catalog/musicbrainz/musicbrainz-catalog.js';
 import { SpotifyCatalog } from '../adapters/catalog/spotify/spotify-catalog.js';
 import { TmdbCatalog } from '../adapters/catalog/tmdb/tmdb-catalog.js';
+import { systemClock, systemTimers } from '../adapters/schedule/timers.js';
 import { createEnrichment } from '../adapters/translate/create-enrichment.js';
 import { createVocab } from '../adapters/vocab/create-vocab.js';
 import type { Config } from './config.js';
@@ -13,8 +14,7 @@ import { isAdmin, OPEN_ACCESS } from './core/access/access.js';
 import type { VocabHandler } from './core/create-core.js';
 import type { Logger, MediaBackend, MediaCatalog, Notifier } from './core/ports.js';
 import { catalogTitleResolver } from './core/vocab/catalog-titles.js';
-import { parseEnrichmentCommand } from './core/vocab/enrichment/enrichment-desk.js';
-import { parseVocab } from './core/vocab/parse-vocab.js';
+import { VocabDesk } from './core/vocab/vocab-desk.js';
 import type { VocabService } from './core/vocab/vocab-service.js';
 
 /** The background translation jobs, as the composition root drives and reports them. */
@@ -76,16 +76,15 @@ export function buildCatalogs(config: Config, logger: Logger): MediaCatalog[] {
 }
 
 /**
- * "vocab …": parsed here, served by the vocabulary service, which is built on first use (loading
- * the NLP model and the CEFR lists takes about half a second that media-only use never pays).
- * Background translations (jobs, `vocab status|word|export|stats`) are built at once: they need
- * no model, and jobs a crash left running resume at start.
+ * "vocab …": the core's VocabDesk over the vocabulary service, built on first use (the NLP model
+ * and the CEFR lists), and the background translations, built at once: they need no model, and
+ * jobs a crash left running resume at start.
  */
 function lazyVocab(
   config: Config,
   logger: Logger,
   tmdb: MediaCatalog | undefined,
-  notifier: Notifier | undefined,
+  notifier: Notifier,
 ): { handler: VocabHandler; enrichment: EnrichmentControl } {
   const env = { ...config.vocab, DATA_DIR: config.core.DATA_DIR };
   const rules = {
@@ -95,7 +94,9 @@ function lazyVocab(
   };
   const enrichment = createEnrichment(env, logger, {
     isAdmin: (user) => isAdmin(rules, user),
-    ...(notifier ? { notifier } : {}),
+    notifier,
+    clock: systemClock,
+    timers: systemTimers,
   });
   let service: Promise<VocabService> | undefined;
   const load = () =>
@@ -109,15 +110,7 @@ function lazyVocab(
         throw err;
       },
     ));
-  const handler: VocabHandler = {
-    async handle(args, msg) {
-      const action = parseEnrichmentCommand(args);
-      if (action) return enrichment.desk.handle(action, msg);
-      const parsed = parseVocab(args);
-      if (!parsed.ok) return { code: parsed.code, text: parsed.text };
-      return (await load()).handle(parsed.command, msg);
-    },
-  };
+  const handler: VocabHandler = new VocabDesk(enrichment.desk, load);
   return {
     handler,
     enrichment: {
@@ -134,11 +127,7 @@ function lazyVocab(
   };
 }
 
-export async function buildUpstreams(
-  config: Config,
-  logger: Logger,
-  notifier?: Notifier,
-): Promise<Upstreams> {
+export async function buildUpstreams(config: Config, logger: Logger, notifier: Notifier): Promise<Upstreams> {
   const catalogs = buildCatalogs(config, logger);
   // No short timeout here: a real Sonarr POST /series fetches metadata and can take seconds.
   const arr = createBackends(config.arr, logger);

@@ -8,7 +8,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VocabEnv } from '../../src/config/vocab-env.js';
-import type { Clock, Logger, Notifier } from '../../src/core/ports.js';
+import type { Clock, Logger, Notifier, Timers } from '../../src/core/ports.js';
 import type { UserRef } from '../../src/core/types.js';
 import { EnrichmentDesk } from '../../src/core/vocab/enrichment/enrichment-desk.js';
 import { EnrichmentQueue } from '../../src/core/vocab/enrichment/queue.js';
@@ -28,12 +28,17 @@ export interface EnrichmentWiring {
 }
 
 export interface CreateEnrichmentOptions {
-  notifier?: Notifier;
+  notifier: Notifier;
   /** Admins may backfill and are not bound by ENRICH_PER_HOUR. */
-  isAdmin?: (user: UserRef) => boolean;
-  clock?: Clock;
+  isAdmin: (user: UserRef) => boolean;
+  clock: Clock;
+  /** Paused jobs' wake-ups and request deadlines (adapters/schedule/timers.ts). */
+  timers: Timers;
   fetchImpl?: typeof fetch;
 }
+
+/** Minutes a job waits after the translator stayed unreachable or rate-limited. */
+const RETRY_MINUTES = 5;
 
 /**
  * Every configured translator, in this order: DeepL, LibreTranslate, Apertium APy, an offline
@@ -89,7 +94,7 @@ export function createTranslator(
 export function createEnrichment(
   env: VocabEnv & { DATA_DIR: string },
   logger: Logger,
-  opts: CreateEnrichmentOptions = {},
+  opts: CreateEnrichmentOptions,
 ): EnrichmentWiring {
   const log = logger.child({ module: 'enrichment' });
   const translator = createTranslator(env, log, opts.fetchImpl);
@@ -97,21 +102,28 @@ export function createEnrichment(
   const queue = new EnrichmentQueue({
     jobs: new JsonJobStore(join(env.DATA_DIR, 'jobs')),
     vocabs,
-    ...(translator ? { translator } : {}),
-    ...(opts.notifier ? { notifier: opts.notifier } : {}),
-    ...(opts.clock ? { clock: opts.clock } : {}),
+    translator,
+    notifier: opts.notifier,
+    clock: opts.clock,
+    timers: opts.timers,
     logger: log,
-    concurrency: env.ENRICH_CONCURRENCY,
-    perHour: env.ENRICH_PER_HOUR,
-    quotaPauseMinutes: env.ENRICH_QUOTA_PAUSE_MINUTES,
-    requestTimeoutMs: env.TRANSLATE_TIMEOUT_MS * 4,
+    settings: {
+      concurrency: env.ENRICH_CONCURRENCY,
+      perHour: env.ENRICH_PER_HOUR,
+      quotaPauseMinutes: env.ENRICH_QUOTA_PAUSE_MINUTES,
+      retryMinutes: RETRY_MINUTES,
+      // One request with the HTTP client's retries and their back-off.
+      requestTimeoutMs: env.TRANSLATE_TIMEOUT_MS * 4,
+    },
   });
   log.info({ translator: translator?.name ?? 'none' }, 'enrichment ready');
   const vocabDir = join(env.DATA_DIR, 'vocab');
-  const desk = new EnrichmentDesk(queue, vocabs, {
-    logger: log,
+  const desk = new EnrichmentDesk({
+    queue,
+    vocabs,
+    isAdmin: opts.isAdmin,
     movies: () => storedMovies(vocabDir),
-    ...(opts.isAdmin ? { isAdmin: opts.isAdmin } : {}),
+    logger: log,
   });
   return { queue, desk, ...(translator ? { translator } : {}) };
 }

@@ -17,7 +17,7 @@ const userRef = z.object({
   roles: z.array(z.string()).optional(),
 });
 
-const job = z.object({
+const job: z.ZodType<EnrichmentJob> = z.object({
   key: z.string(),
   movieKey: z.string(),
   title: z.string(),
@@ -46,7 +46,7 @@ export class JsonJobStore implements JobStore {
 
   async get(key: string): Promise<EnrichmentJob | undefined> {
     const parsed = job.safeParse(await readJson(this.path(key)));
-    return parsed.success && parsed.data.key === key ? (parsed.data as EnrichmentJob) : undefined;
+    return parsed.success && parsed.data.key === key ? parsed.data : undefined;
   }
 
   async put(value: EnrichmentJob): Promise<void> {
@@ -65,7 +65,7 @@ export class JsonJobStore implements JobStore {
     for (const name of names) {
       if (!name.endsWith('.json') || name.startsWith('.')) continue;
       const parsed = job.safeParse(await readJson(join(this.dir, name)));
-      if (parsed.success) out.push(parsed.data as EnrichmentJob);
+      if (parsed.success) out.push(parsed.data);
     }
     return out;
   }

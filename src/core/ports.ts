@@ -147,6 +147,12 @@ export interface Clock {
   now(): Date;
 }
 
+/** Runs work later: setTimeout in adapters/schedule/timers.ts, a fake clock in tests. */
+export interface Timers {
+  /** Call `fire` once, `ms` from now; the returned function cancels it. */
+  after(ms: number, fire: () => void): () => void;
+}
+
 type LogFn = {
   (obj: object, msg?: string): void;
   (msg: string): void;

@@ -9,14 +9,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { systemClock, systemTimers } from '../../adapters/schedule/timers.js';
 import { DeeplTranslator } from '../../adapters/translate/deepl.js';
 import { JsonJobStore } from '../../adapters/vocab/json-job-store.js';
 import { JsonVocabStore } from '../../adapters/vocab/json-vocab-store.js';
 import { pickExamples } from '../../src/core/vocab/enrichment/examples.js';
-import { EnrichmentQueue, wordsToTranslate } from '../../src/core/vocab/enrichment/queue.js';
+import { EnrichmentQueue } from '../../src/core/vocab/enrichment/queue.js';
+import { wordsToTranslate } from '../../src/core/vocab/enrichment/requests.js';
 import { findLanguage } from '../../src/core/vocab/languages.js';
 import type { Language, MovieVocab } from '../../src/core/vocab/types.js';
-import { person, RecordingNotifier, syntheticVocab } from '../core/enrichment/helpers.js';
+import { quietLogger } from '../core/enrichment/fakes.js';
+import { person, RecordingNotifier, SETTINGS, syntheticVocab } from '../core/enrichment/helpers.js';
 import { startFakeDeepl } from '../fakes/deepl.js';
 
 const WORDS = 2000;
@@ -68,7 +71,10 @@ async function run(label: string, movies: MovieVocab[], concurrency: number): Pr
       vocabs,
       translator: new DeeplTranslator({ apiKey: KEY, baseUrl: deepl.url, maxConcurrent: concurrency }),
       notifier: new RecordingNotifier(),
-      concurrency,
+      clock: systemClock,
+      timers: systemTimers,
+      logger: quietLogger,
+      settings: { ...SETTINGS, concurrency },
     });
     const started = performance.now();
     await Promise.all(movies.map((m, i) => queue.ask(m, fr, person(i))));

@@ -92,6 +92,45 @@ const TEXT = {
   'vocab.backfillUsage': 'Which language? e.g. “vocab backfill French”.',
   'vocab.backfill':
     'Backfill into {language}: {started} jobs started, {joined} already under way, {ready} already done.',
+
+  // Lines of "vocab word", "vocab status", "vocab stats" and "vocab export", composed by the desk.
+  'vocab.exampleWord': 'kick',
+  'vocab.thisMovie': 'this movie',
+  'vocab.wordHead': '{word} ({pos}) · {level} · ×{count} in {title}',
+  'vocab.wordTranslation': '{language}: {translation}',
+  'vocab.wordExamples': 'Examples:',
+  'vocab.wordExample': '{n}. “{line}”',
+  'vocab.wordExampleBy': '{n}. {speaker}: “{line}”',
+  'vocab.wordExampleTranslation': '   → {translation}',
+  'vocab.wordExamplesUntranslated': '(The examples could not be translated just now: {why}.)',
+  'vocab.level.unlisted': 'no level (unlisted)',
+  'vocab.level.estimated': '~{level} (estimated)',
+  'vocab.level.listed': '{level} ({source})',
+  'vocab.translation.noEntry': 'no entry in {translator}',
+  'vocab.translation.noTranslator': 'no translation (translations need DEEPL_API_KEY or LIBRETRANSLATE_URL)',
+  'vocab.translation.noJob': 'no translation yet',
+  'vocab.translation.stopped': 'not translated yet ({why})',
+  'vocab.translation.coming': 'on its way ({done} of {total} words done)',
+  'vocab.statusJob': '• {title} → {language}: {state}',
+  'vocab.job.queued': 'waiting to start ({done} of {total} words)',
+  'vocab.job.running': 'translating, {done} of {total} words',
+  'vocab.job.ready': 'ready, {total} words ({translator})',
+  'vocab.job.paused': 'paused at {done} of {total} words: {why}',
+  'vocab.job.pausedUntil': 'paused at {done} of {total} words: {why}; carrying on after {time} UTC',
+  'vocab.job.failed': 'failed: {why}',
+  'vocab.statsJobs':
+    'Translation jobs: {jobs} ({ready} ready, {underWay} under way, {paused} paused, {failed} failed).',
+  'vocab.statsTranslated': 'Words translated: {words}; example sentences translated: {sentences}.',
+  'vocab.statsCharacters':
+    'Characters sent: {words} for words, {sentences} for sentences, in {requests} requests.',
+  'vocab.statsJob': '• {title} → {language}: {words} + {sentences} characters ({translator}), {state}',
+  'vocab.state.queued': 'queued',
+  'vocab.state.running': 'running',
+  'vocab.state.ready': 'ready',
+  'vocab.state.paused': 'paused',
+  'vocab.state.failed': 'failed',
+  'vocab.exportSomeUntranslated': 'Some example translations are missing: {why}.',
+  'vocab.exportPartial': 'Translations are at {done} of {total} words; export again when they’re ready.',
 } satisfies Record<string, string>;
 
 /** A code of the vocabulary side's wording. */

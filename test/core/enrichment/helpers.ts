@@ -1,6 +1,7 @@
-/** A hand-made movie vocabulary and a recording notifier for the enrichment tests. */
+/** A hand-made movie vocabulary, a recording notifier and the usual settings for the enrichment tests. */
 import type { Notifier } from '../../../src/core/ports.js';
 import type { Reply, UserRef } from '../../../src/core/types.js';
+import type { EnrichmentSettings } from '../../../src/core/vocab/enrichment/queue.js';
 import type { CefrLevel, MovieVocab, VocabEntry } from '../../../src/core/vocab/types.js';
 
 const LEVELS: CefrLevel[] = ['A2', 'B1', 'B2', 'C1', 'C2'];
@@ -56,3 +57,12 @@ export class RecordingNotifier implements Notifier {
 export function person(i: number): UserRef {
   return { platform: 'telegram', userId: `u${i}`, chatId: `chat-${i}` };
 }
+
+/** The defaults of src/config/vocab-env.ts and adapters/translate/create-enrichment.ts. */
+export const SETTINGS: EnrichmentSettings = {
+  concurrency: 2,
+  perHour: 10,
+  quotaPauseMinutes: 60,
+  retryMinutes: 5,
+  requestTimeoutMs: 80_000,
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findLanguage, LANGUAGES } from '../../../src/core/vocab/languages.js';
 import { formatRange, parseLevelRange } from '../../../src/core/vocab/levels.js';
-import { parseVocab } from '../../../src/core/vocab/parse-vocab.js';
+import { parseVocab } from '../../../src/core/commands/parse-vocab.js';
 
 function ok(rest: string) {
   const r = parseVocab(rest);

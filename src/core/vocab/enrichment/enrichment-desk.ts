@@ -1,9 +1,10 @@
 /**
  * What people do with enrichment: the line under a vocabulary list (a job started, joined or
- * ready), `vocab status`, `vocab word <w>`, `vocab export` and `vocab stats`. Remembers each
- * person's last movie and language (in memory, and from the jobs they asked for after a restart).
- * Never throws.
+ * ready), `vocab status`, `vocab word <w>`, `vocab export`, `vocab stats` and `vocab backfill`.
+ * Remembers each person's last movie and language (in memory, and from the jobs they asked for
+ * after a restart). Never throws.
  */
+import type { EnrichmentCommand } from '../../commands/parse-vocab-command.js';
 import { isUpstreamError } from '../../errors.js';
 import type { Logger } from '../../ports.js';
 import { userKey, type IncomingMessage, type Reply, type UserRef } from '../../types.js';
@@ -12,34 +13,12 @@ import { DEFAULT_RANGE, formatRange, inRange } from '../levels.js';
 import { sayVocab, vocabReply, whyVocab } from '../messages.js';
 import type { VocabStore } from '../ports.js';
 import type { LevelRange, MovieVocab, VocabCommand, VocabEntry } from '../types.js';
-import { ankiTsv, TAGS_COLUMN, type AnkiRow } from './anki.js';
 import { pickExamples } from './examples.js';
+import { exportReply } from './export-file.js';
+import { statsText, statusLine } from './job-texts.js';
 import type { EnrichmentQueue } from './queue.js';
 import { jobKey, wordKey, type EnrichmentJob } from './types.js';
-
-export type EnrichmentCommand =
-  | { kind: 'status' }
-  | { kind: 'word'; word: string }
-  | { kind: 'export' }
-  | { kind: 'stats' }
-  | { kind: 'backfill'; language: string };
-
-/** "status", "word kick", "export", "stats" (after "vocab"); undefined for anything else. */
-export function parseEnrichmentCommand(rest: string): EnrichmentCommand | undefined {
-  const s = rest
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\/?vocab(?:ulary)?(?:@\w+)?\b\s*/i, '')
-    .replace(/[\s.!?]+$/, '');
-  if (/^status$/i.test(s)) return { kind: 'status' };
-  if (/^export$/i.test(s)) return { kind: 'export' };
-  if (/^stats$/i.test(s)) return { kind: 'stats' };
-  const b = /^backfill(?: (?:in |into )?(.*))?$/i.exec(s);
-  if (b) return { kind: 'backfill', language: (b[1] ?? '').trim() };
-  const w = /^word(?: (.*))?$/i.exec(s);
-  if (w) return { kind: 'word', word: (w[1] ?? '').replace(/^["“”'‘’«]+|["“”'‘’»]+$/g, '').trim() };
-  return undefined;
-}
+import { wordReply } from './word-view.js';
 
 interface UserContext {
   movieKey: string;
@@ -47,12 +26,14 @@ interface UserContext {
   range: LevelRange;
 }
 
-export interface EnrichmentDeskOptions {
+export interface EnrichmentDeskDeps {
+  queue: EnrichmentQueue;
+  vocabs: Pick<VocabStore, 'get'>;
   /** Admins may backfill and are not bound by the hourly limit. */
-  isAdmin?: (user: UserRef) => boolean;
+  isAdmin: (user: UserRef) => boolean;
   /** Keys of every stored movie vocabulary (for backfill). */
-  movies?: () => Promise<string[]>;
-  logger?: Logger;
+  movies: () => Promise<string[]>;
+  logger: Logger;
 }
 
 export interface ListFooter {
@@ -66,19 +47,11 @@ const MAX_CONTEXTS = 5000;
 export class EnrichmentDesk {
   private readonly contexts = new Map<string, UserContext>();
 
-  private readonly logger: Logger | undefined;
-
-  constructor(
-    private readonly queue: EnrichmentQueue,
-    private readonly vocabs: Pick<VocabStore, 'get'>,
-    private readonly opts: EnrichmentDeskOptions = {},
-  ) {
-    this.logger = opts.logger;
-  }
+  constructor(private readonly deps: EnrichmentDeskDeps) {}
 
   /** The list text (without the footer) a person was shown for a job under way: progress edits it. */
   shown(user: UserRef, jobKey: string, listText: string): void {
-    this.queue.show(jobKey, user, listText);
+    this.deps.queue.show(jobKey, user, listText);
   }
 
   /** Called with every list shown: remembers the movie and starts or joins its job. */
@@ -86,12 +59,12 @@ export class EnrichmentDesk {
     const context: UserContext = { movieKey: vocab.key, range: cmd.range };
     if (cmd.language) context.language = cmd.language.code;
     this.remember(user, context);
-    const example = vocab.entries.find((e) => e.level && inRange(e.level, cmd.range))?.lemma ?? 'kick';
     const language = cmd.language;
     if (!language) return undefined;
-    const values = { language: language.english, word: example };
+    const example = vocab.entries.find((e) => e.level && inRange(e.level, cmd.range))?.lemma;
+    const values = { language: language.english, word: example ?? sayVocab('vocab.exampleWord') };
     try {
-      const outcome = await this.queue.ask(vocab, language, user, { unlimited: this.admin(user) });
+      const outcome = await this.deps.queue.ask(vocab, language, user, { unlimited: this.admin(user) });
       switch (outcome.kind) {
         case 'no_translator':
           return { text: sayVocab('vocab.noTranslator', values) };
@@ -112,13 +85,13 @@ export class EnrichmentDesk {
           const j = outcome.job;
           const code = j.status === 'paused' ? 'vocab.enrichJoinedPaused' : 'vocab.enrichJoined';
           return {
-            text: sayVocab(code, { ...values, done: j.done, total: j.total, why: why(j.reason) }),
+            text: sayVocab(code, { ...values, done: j.done, total: j.total, why: whyVocab(j.reason) }),
             progress: { jobKey: j.key },
           };
         }
       }
     } catch (e) {
-      this.logger?.error({ err: e, movie: vocab.key }, 'enrichment: could not start a job');
+      this.deps.logger.error({ err: e, movie: vocab.key }, 'enrichment: could not start a job');
       return undefined;
     }
   }
@@ -129,7 +102,7 @@ export class EnrichmentDesk {
         case 'status':
           return await this.status(msg.user);
         case 'stats':
-          return await this.stats();
+          return vocabReply('vocab.stats', { stats: statsText(await this.deps.queue.list()) });
         case 'word':
           return await this.word(cmd.word, msg.user);
         case 'export':
@@ -138,21 +111,20 @@ export class EnrichmentDesk {
           return await this.backfill(cmd.language, msg.user);
       }
     } catch (e) {
-      this.logger?.error({ err: e, command: cmd.kind }, 'enrichment: command failed');
-      return vocabReply('vocab.unexpected', { title: 'this movie' });
+      this.deps.logger.error({ err: e, command: cmd.kind }, 'enrichment: command failed');
+      return vocabReply('vocab.unexpected', { title: sayVocab('vocab.thisMovie') });
     }
   }
 
   private async status(user: UserRef): Promise<Reply> {
     const me = userKey(user);
-    const mine = (await this.queue.list())
+    const mine = (await this.deps.queue.list())
       .map((j) => ({ j, at: j.askers.find((a) => userKey(a.user) === me)?.at }))
       .filter((x): x is { j: EnrichmentJob; at: string } => x.at !== undefined)
       .sort((a, b) => b.at.localeCompare(a.at))
       .slice(0, 10);
     if (mine.length === 0) return vocabReply('vocab.statusNone');
-    const jobs = mine.map(({ j }) => `• ${j.title} → ${languageName(j.language)}: ${describe(j)}`).join('\n');
-    return vocabReply('vocab.status', { jobs });
+    return vocabReply('vocab.status', { jobs: mine.map(({ j }) => statusLine(j)).join('\n') });
   }
 
   /** Admin: start (quietly) a job in `typed` language for every stored movie that has none. */
@@ -163,12 +135,14 @@ export class EnrichmentDesk {
     if (!language)
       return vocabReply('vocab.unknownLanguage', { language: typed, list: supportedLanguageList() });
     const counts = { started: 0, joined: 0, ready: 0 };
-    for (const key of (await this.opts.movies?.()) ?? []) {
-      const vocab = await this.vocabs.get(key);
+    for (const key of await this.deps.movies()) {
+      const vocab = await this.deps.vocabs.get(key);
       if (!vocab) continue;
-      const outcome = await this.queue.ask(vocab, language, user, { unlimited: true, quiet: true });
+      const outcome = await this.deps.queue.ask(vocab, language, user, { unlimited: true, quiet: true });
       if (outcome.kind === 'no_translator')
-        return vocabReply('vocab.noTranslator', { word: vocab.entries[0]?.lemma ?? 'kick' });
+        return vocabReply('vocab.noTranslator', {
+          word: vocab.entries[0]?.lemma ?? sayVocab('vocab.exampleWord'),
+        });
       if (outcome.kind === 'unsupported')
         return vocabReply('vocab.translatorNoLanguage', {
           translator: outcome.translator,
@@ -180,26 +154,7 @@ export class EnrichmentDesk {
   }
 
   private admin(user: UserRef): boolean {
-    return this.opts.isAdmin?.(user) ?? false;
-  }
-
-  private async stats(): Promise<Reply> {
-    const jobs = await this.queue.list();
-    const count = (s: EnrichmentJob['status']) => jobs.filter((j) => j.status === s).length;
-    const sum = (f: (j: EnrichmentJob) => number) => jobs.reduce((n, j) => n + f(j), 0);
-    const lines = [
-      `Translation jobs: ${jobs.length} (${count('ready')} ready, ${count('running') + count('queued')} under way, ${count('paused')} paused, ${count('failed')} failed).`,
-      `Words translated: ${sum((j) => Object.keys(j.words).length)}; example sentences translated: ${sum((j) => Object.keys(j.sentences).length)}.`,
-      `Characters sent: ${sum((j) => j.chars.words)} for words, ${sum((j) => j.chars.sentences)} for sentences, in ${sum((j) => j.requests)} requests.`,
-      ...[...jobs]
-        .sort((a, b) => b.chars.words + b.chars.sentences - (a.chars.words + a.chars.sentences))
-        .slice(0, 10)
-        .map(
-          (j) =>
-            `• ${j.title} → ${languageName(j.language)}: ${j.chars.words} + ${j.chars.sentences} characters (${j.translator}), ${j.status}`,
-        ),
-    ];
-    return vocabReply('vocab.stats', { stats: lines.join('\n') });
+    return this.deps.isAdmin(user);
   }
 
   private async word(typed: string, user: UserRef): Promise<Reply> {
@@ -210,31 +165,24 @@ export class EnrichmentDesk {
     const entry = findEntry(vocab, typed);
     if (!entry) return vocabReply('vocab.wordNotFound', { word: typed, title: vocab.title });
     const examples = pickExamples(vocab, entry);
-    let note = '';
-    if (job && this.queue.translator && examples.length) {
-      try {
-        await this.queue.translateSentences(
-          job,
-          vocab,
-          examples.map((e) => e.index),
-        );
-      } catch (e) {
-        if (!isUpstreamError(e)) throw e;
-        note = `(The examples could not be translated just now: ${why(e.failure)}.)`;
-      }
+    const hasTranslator = this.deps.queue.translator !== undefined;
+    let untranslatedWhy: string | undefined;
+    if (job && hasTranslator && examples.length) {
+      untranslatedWhy = await this.translateSentences(
+        job,
+        vocab,
+        examples.map((e) => e.index),
+      );
     }
-    const language = context.language ? languageName(context.language) : undefined;
-    const lines = [`${entry.lemma} (${entry.pos}) · ${levelText(entry)} · ×${entry.count} in ${vocab.title}`];
-    if (language)
-      lines.push(`${language}: ${translationText(job, entry, this.queue.translator !== undefined)}`);
-    if (examples.length) lines.push('Examples:');
-    examples.forEach((ex, i) => {
-      lines.push(`${i + 1}. ${ex.speaker ? `${titleName(ex.speaker)}: ` : ''}“${ex.marked}”`);
-      const t = job?.sentences[String(ex.index)];
-      if (t) lines.push(`   → ${t}`);
+    return wordReply({
+      vocab,
+      entry,
+      examples,
+      hasTranslator,
+      ...(context.language ? { language: context.language } : {}),
+      ...(job ? { job } : {}),
+      ...(untranslatedWhy ? { untranslatedWhy } : {}),
     });
-    if (note) lines.push(note);
-    return { code: 'vocab.word', text: lines.join('\n') };
   }
 
   private async export(user: UserRef): Promise<Reply> {
@@ -246,46 +194,40 @@ export class EnrichmentDesk {
     if (entries.length === 0)
       return vocabReply('vocab.exportEmpty', { title: vocab.title, range: formatRange(range) });
     const examples = new Map(entries.map((e) => [wordKey(e), pickExamples(vocab, e, 1)[0]]));
-    let note = '';
-    if (job && this.queue.translator) {
-      try {
-        const indexes = [...examples.values()].flatMap((ex) => (ex ? [ex.index] : []));
-        await this.queue.translateSentences(job, vocab, indexes);
-      } catch (e) {
-        if (!isUpstreamError(e)) throw e;
-        note = ` Some example translations are missing: ${why(e.failure)}.`;
-      }
+    const notes: string[] = [];
+    if (job && this.deps.queue.translator) {
+      const indexes = [...examples.values()].flatMap((ex) => (ex ? [ex.index] : []));
+      const why = await this.translateSentences(job, vocab, indexes);
+      if (why) notes.push(sayVocab('vocab.exportSomeUntranslated', { why }));
     }
     if (!job && context.language)
-      note = ` ${sayVocab('vocab.noTranslator', { word: entries[0]?.lemma ?? '' })}`;
+      notes.push(sayVocab('vocab.noTranslator', { word: entries[0]?.lemma ?? '' }));
     else if (job && job.status !== 'ready')
-      note += ` Translations are at ${job.done} of ${job.total} words; export again when they’re ready.`;
-    const movieTag = `reelbot::${vocab.key}`;
-    const rows: AnkiRow[] = entries.map((e) => {
-      const ex = examples.get(wordKey(e));
-      return {
-        word: e.lemma,
-        level: levelText(e),
-        translation: job?.words[wordKey(e)] ?? '',
-        example: ex ? ex.marked : '',
-        exampleTranslation: ex ? (job?.sentences[String(ex.index)] ?? '') : '',
-        tags: [movieTag, `cefr::${e.level ?? 'unlisted'}`],
-      };
+      notes.push(sayVocab('vocab.exportPartial', { done: job.done, total: job.total }));
+    return exportReply({
+      vocab,
+      range,
+      entries,
+      examples,
+      notes,
+      ...(job ? { job } : {}),
+      ...(context.language ? { language: context.language } : {}),
     });
-    const suffix = context.language ? `-${context.language}` : '';
-    const reply = vocabReply('vocab.exportReady', {
-      title: vocab.title,
-      words: rows.length,
-      range: formatRange(range),
-      tagsColumn: TAGS_COLUMN,
-      note,
-    });
-    reply.document = {
-      filename: `${vocab.key}${suffix}-${formatRange(range).replace(/[^A-Za-z0-9]+/g, '')}.tsv`,
-      mimeType: 'text/tab-separated-values',
-      content: ankiTsv(rows),
-    };
-    return reply;
+  }
+
+  /** Translate the sentences now; an upstream failure comes back as why, in words. */
+  private async translateSentences(
+    job: EnrichmentJob,
+    vocab: MovieVocab,
+    indexes: readonly number[],
+  ): Promise<string | undefined> {
+    try {
+      await this.deps.queue.translateSentences(job, vocab, indexes);
+      return undefined;
+    } catch (e) {
+      if (!isUpstreamError(e)) throw e;
+      return whyVocab(e.failure);
+    }
   }
 
   /** The person's last movie (and its job in their language), from memory or from their jobs. */
@@ -296,23 +238,24 @@ export class EnrichmentDesk {
     if (!context) {
       const me = userKey(user);
       let latest: { job: EnrichmentJob; at: string } | undefined;
-      for (const job of await this.queue.list()) {
+      for (const job of await this.deps.queue.list()) {
         const at = job.askers.find((a) => userKey(a.user) === me)?.at;
         if (at && (!latest || at > latest.at)) latest = { job, at };
       }
       if (!latest) return undefined;
       context = { movieKey: latest.job.movieKey, language: latest.job.language, range: DEFAULT_RANGE };
     }
-    const vocab = await this.vocabs.get(context.movieKey);
+    const vocab = await this.deps.vocabs.get(context.movieKey);
     if (!vocab) return undefined;
-    const job = context.language ? await this.queue.get(jobKey(vocab.key, context.language)) : undefined;
+    const job = context.language ? await this.deps.queue.get(jobKey(vocab.key, context.language)) : undefined;
     return job ? { vocab, context, job } : { vocab, context };
   }
 
   private remember(user: UserRef, context: UserContext): void {
     const k = userKey(user);
     this.contexts.delete(k);
-    if (this.contexts.size >= MAX_CONTEXTS) this.contexts.delete(this.contexts.keys().next().value as string);
+    const oldest = this.contexts.keys().next();
+    if (this.contexts.size >= MAX_CONTEXTS && !oldest.done) this.contexts.delete(oldest.value);
     this.contexts.set(k, context);
   }
 }
@@ -321,49 +264,4 @@ export class EnrichmentDesk {
 function findEntry(vocab: MovieVocab, typed: string): VocabEntry | undefined {
   const w = typed.toLowerCase().replace(/\s+/g, ' ');
   return vocab.entries.find((e) => e.lemma === w) ?? vocab.entries.find((e) => e.forms.includes(w));
-}
-
-function levelText(e: VocabEntry): string {
-  if (!e.level) return 'no level (unlisted)';
-  return e.source === 'estimated' ? `~${e.level} (estimated)` : `${e.level} (${e.source})`;
-}
-
-function translationText(job: EnrichmentJob | undefined, e: VocabEntry, hasTranslator: boolean): string {
-  const t = job?.words[wordKey(e)];
-  if (t) return t;
-  if (t === '') return `no entry in ${job?.translator ?? 'the dictionary'}`;
-  if (!hasTranslator) return 'no translation (translations need DEEPL_API_KEY or LIBRETRANSLATE_URL)';
-  if (!job) return 'no translation yet';
-  if (job.status === 'failed' || job.status === 'paused') return `not translated yet (${why(job.reason)})`;
-  return `on its way (${job.done} of ${job.total} words done)`;
-}
-
-function describe(j: EnrichmentJob): string {
-  switch (j.status) {
-    case 'queued':
-      return `waiting to start (${j.done} of ${j.total} words)`;
-    case 'running':
-      return `translating, ${j.done} of ${j.total} words`;
-    case 'ready':
-      return `ready, ${j.total} words (${j.translator})`;
-    case 'paused':
-      return `paused at ${j.done} of ${j.total} words: ${why(j.reason)}${j.retryAt ? `; carrying on after ${j.retryAt.slice(11, 16)} UTC` : ''}`;
-    case 'failed':
-      return `failed: ${why(j.reason)}`;
-  }
-}
-
-function why(reason: string | undefined): string {
-  return whyVocab(reason);
-}
-
-function languageName(code: string): string {
-  return findLanguage(code)?.english ?? code;
-}
-
-/** "COBB" → "Cobb". */
-function titleName(speaker: string): string {
-  return speaker
-    .toLowerCase()
-    .replace(/(^|[\s'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 }

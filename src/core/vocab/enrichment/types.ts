@@ -93,6 +93,16 @@ export interface Translator {
   translate(texts: readonly string[], target: Language, opts: TranslateOptions): Promise<Translation>;
 }
 
+/** The configured translator for `language`: with several, the first that supports it. */
+export function translatorFor(
+  translator: Translator | undefined,
+  language: Language,
+): Translator | undefined {
+  if (!translator) return undefined;
+  if (translator.forLanguage) return translator.forLanguage(language);
+  return translator.supports(language) ? translator : undefined;
+}
+
 /** The key a word's translation is stored under: lemma and word class. */
 export function wordKey(entry: { lemma: string; pos: string }): string {
   return `${entry.lemma}|${entry.pos}`;

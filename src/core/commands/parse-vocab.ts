@@ -1,13 +1,14 @@
 /**
- * The words after "vocab" → a VocabCommand, or the reason it is not one (with the text to show).
+ * A list request, the words after "vocab" → a VocabCommand, or the reason it is not one (with the
+ * text to show); parse-vocab-command.ts tries the other subcommands first.
  * Accepts "Inception in French", "Inception fr", "The Matrix pt-br C1-C2", "Inception B2+ in
  * français", "\"Sleepless in Seattle\" in German" and, for the terminal, a file path. Reads the
  * options from the end, so a title may itself contain "in" ("Midnight in Paris"). Never throws.
  */
-import { findLanguage, supportedLanguageList } from './languages.js';
-import { DEFAULT_RANGE, parseLevelRange } from './levels.js';
-import { sayVocab, type VocabCode } from './messages.js';
-import type { Language, LevelRange, VocabCommand } from './types.js';
+import { findLanguage, supportedLanguageList } from '../vocab/languages.js';
+import { DEFAULT_RANGE, parseLevelRange } from '../vocab/levels.js';
+import { sayVocab, type VocabCode } from '../vocab/messages.js';
+import type { Language, LevelRange, VocabCommand } from '../vocab/types.js';
 
 export type VocabParse = { ok: true; command: VocabCommand } | { ok: false; code: VocabCode; text: string };
 
