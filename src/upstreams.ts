@@ -10,7 +10,7 @@ import { systemClock, systemTimers } from '../adapters/schedule/timers.js';
 import { createEnrichment } from '../adapters/translate/create-enrichment.js';
 import { createVocab } from '../adapters/vocab/create-vocab.js';
 import type { Config } from './config.js';
-import { isAdmin, OPEN_ACCESS } from './core/access/access.js';
+import { isAdmin, type AccessRules } from './core/access/access.js';
 import type { VocabHandler } from './core/create-core.js';
 import type { Logger, MediaBackend, MediaCatalog, Notifier } from './core/ports.js';
 import { catalogTitleResolver } from './core/vocab/catalog-titles.js';
@@ -85,15 +85,11 @@ function lazyVocab(
   logger: Logger,
   tmdb: MediaCatalog | undefined,
   notifier: Notifier,
+  access: AccessRules,
 ): { handler: VocabHandler; enrichment: EnrichmentControl } {
   const env = { ...config.vocab, DATA_DIR: config.core.DATA_DIR };
-  const rules = {
-    ...OPEN_ACCESS,
-    adminUsers: config.core.ADMIN_USERS,
-    adminRoles: config.discord.DISCORD_ADMIN_ROLES,
-  };
   const enrichment = createEnrichment(env, logger, {
-    isAdmin: (user) => isAdmin(rules, user),
+    isAdmin: (user) => isAdmin(access, user),
     notifier,
     clock: systemClock,
     timers: systemTimers,
@@ -127,12 +123,18 @@ function lazyVocab(
   };
 }
 
-export async function buildUpstreams(config: Config, logger: Logger, notifier: Notifier): Promise<Upstreams> {
+/** `access`: the one access rule (app.ts builds it from the config), for the vocabulary desk's admin commands. */
+export async function buildUpstreams(
+  config: Config,
+  logger: Logger,
+  notifier: Notifier,
+  access: AccessRules,
+): Promise<Upstreams> {
   const catalogs = buildCatalogs(config, logger);
   // No short timeout here: a real Sonarr POST /series fetches metadata and can take seconds.
   const arr = createBackends(config.arr, logger);
   const tmdb = catalogs.find((c) => c.name === 'tmdb');
-  const vocab = lazyVocab(config, logger, tmdb, notifier);
+  const vocab = lazyVocab(config, logger, tmdb, notifier, access);
   return {
     catalogs: [...catalogs, ...arr.catalogs],
     backends: arr.backends,

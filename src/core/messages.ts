@@ -117,6 +117,7 @@ const TEXT = {
     'Sorry, you can’t make requests with this bot. If you should be able to, ask its admin to add you (your id is {who}).',
   'admin.denied': 'Only the bot’s admins can use “{verb}”.',
   'quota.reached': 'You have reached your limit of {limit} requests per {period}. You can ask again {when}.',
+  'quota.when': 'in {wait} ({at})',
 
   'approval.request': '{who} asks for {title} → {backend} ({id}{confidence}). Approve it?',
   'approval.approveLabel': '✅ Approve',
