@@ -51,7 +51,6 @@ const KIND_WORDS: Record<string, KindHint> = {
   music: 'music',
 };
 
-
 /** Strip what addresses the bot rather than says something: mentions, a "/cmd@bot" suffix. */
 export function stripAddress(text: string, botName?: string): string {
   let t = text.trim();
