@@ -12,7 +12,7 @@ import {
   type RetryPolicy,
 } from '../adapters/chat/chat-supervisor.js';
 import { createDoctor } from '../adapters/doctor/doctor.js';
-import { HttpApi } from '../adapters/http-api/http-api.js';
+import { HttpApi } from '../adapters/http-server/http-api.js';
 import { createLogger } from '../adapters/log/pino-logger.js';
 import { isValidCron, startCron, type CronHandle } from '../adapters/schedule/cron.js';
 import { LowdbChoiceStore } from '../adapters/store/choice-store.js';
@@ -108,7 +108,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const requests = await LowdbRequestStore.open(dataDir, logger);
   const choices = await LowdbChoiceStore.open(dataDir, logger);
   const notifier = new PlatformNotifier(logger);
-  const upstreams = await buildUpstreams(config, logger, opts.notifier ?? notifier);
+  const access = accessRules(config);
+  const upstreams = await buildUpstreams(config, logger, opts.notifier ?? notifier, access);
   const metrics = new Metrics();
   const core = createCore({
     catalogs: upstreams.catalogs,
@@ -129,7 +130,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       maxAttempts: config.core.MAX_ATTEMPTS,
       askSeasons: config.core.ASK_SEASONS,
       ...(config.core.BOT_NAME ? { botName: config.core.BOT_NAME } : {}),
-      access: accessRules(config),
+      access,
       requireApproval: config.core.REQUIRE_APPROVAL,
       quota: { perDay: config.core.QUOTA_PER_DAY, perWeek: config.core.QUOTA_PER_WEEK },
     },

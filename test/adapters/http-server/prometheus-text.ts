@@ -2,6 +2,7 @@
  * A strict reader of the Prometheus text exposition format 0.0.4, enough to prove /metrics is
  * valid: every line is a `# HELP`, a `# TYPE` or a sample; a sample's family was declared; names
  * and labels follow the grammar; label values are correctly escaped; values are numbers.
+ * Follows prometheus/common expfmt/text_parse.go (the parser Prometheus scrapes with).
  */
 export interface Sample {
   name: string;
@@ -18,6 +19,27 @@ export interface Family {
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const TYPES = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
+/** A histogram's or summary's samples carry a suffix (expfmt/text_parse.go histogramMetricName). */
+const SUFFIXES: Record<string, RegExp> = { histogram: /_(bucket|sum|count)$/, summary: /_(sum|count)$/ };
+
+/** Go's strconv.ParseFloat, which expfmt/text_parse.go parseFloat calls: NaN and Inf in any case. */
+function parseValue(raw: string): number {
+  if (/^nan$/i.test(raw)) return NaN;
+  const inf = /^([+-]?)inf(inity)?$/i.exec(raw);
+  if (inf) return inf[1] === '-' ? -Infinity : Infinity;
+  if (/[pP_]/.test(raw) || raw.trim() === '') return NaN;
+  return Number(raw);
+}
+
+function familyOf(families: Map<string, Family>, name: string): Family | undefined {
+  const exact = families.get(name);
+  if (exact?.type) return exact;
+  for (const [type, suffix] of Object.entries(SUFFIXES)) {
+    const base = families.get(name.replace(suffix, ''));
+    if (suffix.test(name) && base?.type === type) return base;
+  }
+  return undefined;
+}
 
 function parseLabels(src: string, line: string): Record<string, string> {
   const labels: Record<string, string> = {};
@@ -76,10 +98,10 @@ export function parsePrometheus(text: string): Map<string, Family> {
     const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)(?: (-?\d+))?$/.exec(line);
     if (!m) throw new Error(`not a sample: ${line}`);
     const [, name = '', labelSrc, raw = ''] = m;
-    const family = families.get(name);
-    if (!family?.type) throw new Error(`sample before its TYPE: ${line}`);
-    const value = raw === '+Inf' ? Infinity : raw === '-Inf' ? -Infinity : raw === 'NaN' ? NaN : Number(raw);
-    if (Number.isNaN(value) && raw !== 'NaN') throw new Error(`bad value: ${line}`);
+    const family = familyOf(families, name);
+    if (!family) throw new Error(`sample before its TYPE: ${line}`);
+    const value = parseValue(raw);
+    if (Number.isNaN(value) && !/^nan$/i.test(raw)) throw new Error(`bad value: ${line}`);
     family.samples.push({ name, labels: labelSrc ? parseLabels(labelSrc, line) : {}, value });
   }
   return families;

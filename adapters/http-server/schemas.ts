@@ -1,4 +1,4 @@
-/** The HTTP API's bodies and query strings: parsed, never cast. Unknown fields are refused. */
+/** The HTTP API's bodies, query strings and path parameters: parsed, never cast. Unknown fields are refused. */
 import { z } from 'zod';
 import { ALL_STATUSES } from '../../src/core/media/request-lifecycle.js';
 import type { RequestStatus } from '../../src/core/types.js';
@@ -27,15 +27,25 @@ export const requestBody = z.strictObject({
     .optional(),
 });
 
-export const reclassifyBody = z.strictObject({
-  force_service: z
-    .string()
-    .regex(/^[a-z0-9-]{2,40}$/i, 'must be a service name such as radarr, sonarr, lidarr, radarr-4k')
-    .optional(),
-  kind: kind.optional(),
-});
+/**
+ * Both fields are optional, and so is the body itself: with neither, a fresh search. (fastify hands
+ * the validator `null` for a request with no body.)
+ */
+export const reclassifyBody = z
+  .strictObject({
+    force_service: z
+      .string()
+      .regex(/^[a-z0-9-]{2,40}$/i, 'must be a service name such as radarr, sonarr, lidarr, radarr-4k')
+      .optional(),
+    kind: kind.optional(),
+  })
+  .nullish()
+  .transform((body) => body ?? {});
 
 export const adminBody = z.strictObject({ command: z.string().trim().min(1).max(200) });
+
+/** Request ids are stored lower-case; the route only matches 4–12 letters and digits. */
+export const requestId = z.object({ id: z.string().toLowerCase() });
 
 const STATUS_SET: ReadonlySet<string> = new Set(ALL_STATUSES);
 
@@ -59,15 +69,3 @@ export const listQuery = z.strictObject({
   user: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
-
-/** `title: must not be empty; year: …` */
-export function describeIssues(error: z.ZodError): {
-  message: string;
-  issues: { path: string; message: string }[];
-} {
-  const issues = error.issues.map((i) => ({
-    path: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(body)'),
-    message: i.code === 'unrecognized_keys' ? 'not a field this endpoint takes' : i.message,
-  }));
-  return { message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues };
-}
