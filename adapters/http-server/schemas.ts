@@ -1,16 +1,21 @@
 /** The HTTP API's bodies, query strings and path parameters: parsed, never cast. Unknown fields are refused. */
 import { z } from 'zod';
+import { hasUnprintable } from '../../src/core/commands/input-text.js';
 import { ALL_STATUSES } from '../../src/core/media/request-lifecycle.js';
 import type { RequestStatus } from '../../src/core/types.js';
 
 const kind = z.enum(['movie', 'series', 'music', 'artist', 'album'], {
   error: 'must be one of: movie, series, music, artist, album',
 });
+/** The chat's own input rule (src/core/commands/input-text.ts): nothing unprintable is stored. */
+const printable = (s: string) => !hasUnprintable(s);
+const UNPRINTABLE = 'must not contain control, format or private-use characters';
 const title = z
   .string({ error: 'must be a string' })
   .trim()
   .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters');
+  .max(200, 'must be at most 200 characters')
+  .refine(printable, UNPRINTABLE);
 
 export const classifyBody = z.strictObject({ query: title });
 
@@ -42,7 +47,9 @@ export const reclassifyBody = z
   .nullish()
   .transform((body) => body ?? {});
 
-export const adminBody = z.strictObject({ command: z.string().trim().min(1).max(200) });
+export const adminBody = z.strictObject({
+  command: z.string().trim().min(1).max(200).refine(printable, UNPRINTABLE),
+});
 
 /** Request ids are stored lower-case; the route only matches 4–12 letters and digits. */
 export const requestId = z.object({ id: z.string().toLowerCase() });

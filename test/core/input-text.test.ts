@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasUnprintable } from '../../src/core/commands/input-text.js';
-import { parseCommand } from '../../src/core/commands/parse.js';
+import { parseAdmin, parseCommand } from '../../src/core/commands/parse.js';
 import { movieKey } from '../../src/core/vocab/movie-key.js';
 
 const parse = (text: string) => parseCommand(text, { thisYear: 2026 });
@@ -85,6 +85,13 @@ describe('the input rule', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the host scripts', () => {
+  it('admin commands typed on the host follow the same rule', () => {
+    expect(parseAdmin('retry', 'ab\u202ecd')).toEqual({ ok: false, code: 'parse.controlChars' });
+    expect(parseAdmin('retry', 'abc123')).toMatchObject({ ok: true });
   });
 });
 

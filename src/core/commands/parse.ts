@@ -113,6 +113,8 @@ export function parseCommand(input: string, opts: { botName?: string; thisYear: 
 
 /** The admin verbs on their own, for the host script (`npm run retry -- abc123`). */
 export function parseAdmin(verb: string, rest: string): ParseResult {
+  // The host's scripts call this directly: the same input rule as a chat message.
+  if (hasUnprintable(verb) || hasUnprintable(rest)) return { ok: false, code: 'parse.controlChars' };
   const args = rest.split(' ').filter(Boolean);
   const admin = (action: AdminAction): ParseResult => ({ ok: true, command: { type: 'admin', action } });
   const id = args[0]?.toLowerCase();

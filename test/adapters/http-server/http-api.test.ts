@@ -123,6 +123,20 @@ describe('POST /api/requests', () => {
   });
 });
 
+describe('the input rule of the chats', () => {
+  it.each([
+    ['NUL, RLO and BEL', 'Du\u0000ne\u202e\u0007'],
+    ['a bidi isolate', 'Dune\u2066'],
+    ['a tag character', 'Dune\u{e0041}'],
+  ])('GIVEN a title with %s THEN 400 and nothing stored', async (_, title) => {
+    const before = (await world.app.requests.list()).length;
+    const r = await call('POST', '/api/requests', { title });
+    expect(r.status).toBe(400);
+    expect(errorOf(r).message).toBe('title: must not contain control, format or private-use characters');
+    expect(await world.app.requests.list()).toHaveLength(before);
+  });
+});
+
 describe('requests: list and reclassify', () => {
   it('GET /api/requests?status= filters; an unknown status is a 400', async () => {
     const r = await call('GET', '/api/requests?status=sent,available');
