@@ -32,7 +32,7 @@ export type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>
 
 /** A failure to inject: applies to every route until cleared (or for `times` calls). */
 export type Failure =
-  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { kind: 'status'; status: number; body?: unknown; raw?: string; headers?: Record<string, string> }
   | { kind: 'malformed' }
   | { kind: 'hang' }
   | { kind: 'reset' }
@@ -198,6 +198,7 @@ export class FakeHttp implements FakeServer {
         return;
       }
       if (f.kind === 'malformed') return send(res, { status: 200, raw: '{"results": [', headers: json() });
+      if (f.raw !== undefined) return send(res, { status: f.status, raw: f.raw, headers: f.headers ?? {} });
       return send(res, {
         status: f.status,
         body: f.body ?? { message: 'injected failure' },
