@@ -22,7 +22,8 @@ export class Choices {
   constructor(
     private readonly store: ChoiceStore,
     private readonly clock: Clock,
-    private readonly ttlMs: number,
+    /** How long buttons live unless an offer says otherwise. */
+    readonly ttlMs: number,
   ) {}
 
   /** `ttlMs` overrides the default lifetime (approval buttons wait for an admin far longer). */

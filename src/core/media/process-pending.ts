@@ -8,7 +8,7 @@ import { decide } from './decide.js';
 import type { IntakeDeps } from './intake.js';
 import { checkAvailability, type AvailabilityDeps } from './availability.js';
 import { queryHints } from './reclassify.js';
-import { INTERRUPTED_STATES, PENDING_STATES } from './request-lifecycle.js';
+import { INTERRUPTED_STATES, PENDING_STATES, transition } from './request-lifecycle.js';
 import { sendRequest } from './send-request.js';
 import { tell } from './tell-person.js';
 
@@ -53,6 +53,27 @@ export async function processPending(deps: IntakeDeps & AvailabilityDeps): Promi
     // A request still waiting to retry was already told so; say nothing until something changes.
     if (after.status !== 'failed_retryable') await tell(deps, after.user, reply);
   }
+  await closeUnanswered(deps);
   counts.available = await checkAvailability(deps);
   return counts;
+}
+
+/**
+ * A question nobody answered before its buttons expired: the request is closed (its buttons
+ * already say "expired"), so open requests do not pile up in memory and on disk. The person can
+ * ask again; nothing is said, since they walked away from the question.
+ */
+async function closeUnanswered(deps: IntakeDeps): Promise<void> {
+  const { requests, clock } = deps;
+  const before = clock.now().getTime() - deps.choices.ttlMs;
+  for (const r of await requests.list({ status: ['needs_choice'] })) {
+    if (Date.parse(r.updatedAt) > before || deps.locks.isBusy(r.id)) continue;
+    await deps.locks.run(r.id, async () => {
+      const fresh = await requests.get(r.id);
+      if (fresh?.status !== 'needs_choice' || Date.parse(fresh.updatedAt) > before) return;
+      await requests.update(r.id, (x) =>
+        transition(x, 'cancelled', 'cron', clock.now(), 'question expired unanswered'),
+      );
+    });
+  }
 }
