@@ -18,8 +18,9 @@ import { z } from 'zod';
 import { runDoctor } from '../adapters/doctor/doctor.js';
 import { loadConfigForDoctor } from '../adapters/doctor/load-config.js';
 import { createLogger } from '../adapters/log/pino-logger.js';
-import { holdLock, lockHolder } from '../adapters/store/instance-lock.js';
-import { createApp, secretValues } from '../src/app.js';
+import { DataFileError } from '../adapters/store/durable-file.js';
+import { holdLock, lockHolder, type InstanceLock, type LockHolder } from '../adapters/store/instance-lock.js';
+import { createApp, secretValues, type App } from '../src/app.js';
 import { ConfigError, formatProblems, loadConfig, type Config } from '../src/config.js';
 import { formatChecks } from '../src/core/admin/doctor.js';
 import { parseAdmin } from '../src/core/commands/parse.js';
@@ -57,11 +58,11 @@ async function doctor(envFile: { path: string; found: boolean }): Promise<number
 }
 
 /** The bot is running: ask it through its own API, so only one process writes the files. */
-async function viaRunningBot(config: Config, pid: number, text: string): Promise<number> {
+async function viaRunningBot(config: Config, holder: LockHolder, text: string): Promise<number> {
   const { HTTP_PORT, HTTP_HOST, API_TOKEN } = config.core;
   if (HTTP_PORT === undefined || HTTP_PORT === 0 || !API_TOKEN) {
     out(
-      `reelbot is running (pid ${pid}) on ${config.core.DATA_DIR}, and two processes must not write its files.\n` +
+      `reelbot is running (pid ${holder.pid ?? 'unknown'}) on ${config.core.DATA_DIR}, and two processes must not write its files.\n` +
         `Say “${text}” to the bot in chat as an admin, or set HTTP_PORT and API_TOKEN so this command can ask it,\n` +
         'or stop the service first (systemctl stop reelbot).',
     );
@@ -104,16 +105,25 @@ function printReply(reply: Reply): void {
 async function locally(config: Config, text: string, writes: boolean): Promise<number> {
   const logger = createLogger({ level: 'warn', secrets: secretValues(config) });
   const notifier = new PrintingNotifier();
-  const app = await createApp(config, { startCron: false, logger, notifier });
-  const lock = writes ? await holdLock(config.core.DATA_DIR) : undefined;
+  let lock: InstanceLock | undefined;
   try {
+    // Before the files are opened: opening may repair a damaged file, which is a write.
+    lock = writes ? await holdLock(config.core.DATA_DIR, { logger }) : undefined;
+  } catch (e) {
+    if (!(e instanceof DataFileError)) throw e;
+    out(e.message);
+    return 2;
+  }
+  let app: App | undefined;
+  try {
+    app = await createApp(config, { startCron: false, logger, notifier });
     const reply = await app.core.ops.admin(HOST_ADMIN, text);
     printReply(reply);
     for (const n of notifier.pending)
       out(`(not delivered, the bot is not running) → ${userKey(n.to)}: ${n.reply.text.split('\n')[0]}`);
     return FAILED.test(reply.code) ? 1 : 0;
   } finally {
-    await app.stop();
+    await app?.stop();
     await lock?.release();
   }
 }
@@ -148,8 +158,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const text = [verb, ...args].join(' ');
   const writes = WRITES.has(parsed.command.action.name);
-  const pid = lockHolder(config.core.DATA_DIR);
-  if (pid && writes) return viaRunningBot(config, pid, text);
+  const holder = lockHolder(config.core.DATA_DIR);
+  if (holder && writes) return viaRunningBot(config, holder, text);
   return locally(config, text, writes);
 }
 

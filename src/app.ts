@@ -16,7 +16,7 @@ import { HttpApi } from '../adapters/http-server/http-api.js';
 import { createLogger } from '../adapters/log/pino-logger.js';
 import { isValidCron, startCron, type CronHandle } from '../adapters/schedule/cron.js';
 import { LowdbChoiceStore } from '../adapters/store/choice-store.js';
-import { holdLock, lockHolder, type InstanceLock } from '../adapters/store/instance-lock.js';
+import { holdLock, type InstanceLock } from '../adapters/store/instance-lock.js';
 import { LowdbRequestStore } from '../adapters/store/request-store.js';
 import { ConfigError, type Config } from './config.js';
 import { isSecretName } from './config/env-helpers.js';
@@ -173,7 +173,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     'configured',
   );
 
-  return {
+  const app: App = {
     core,
     config,
     logger,
@@ -186,13 +186,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       notifier.byPlatform.set(adapter.platform, adapter);
     },
     async start() {
-      const other = lockHolder(dataDir);
-      if (other)
-        logger.warn(
-          { pid: other, dataDir },
-          'another reelbot process uses this data folder; their writes will collide',
-        );
-      lock = await holdLock(dataDir);
+      // Refuses (naming the holder's pid) while another reelbot has this folder: two lose writes.
+      lock = await holdLock(dataDir, {
+        logger,
+        // Someone took the folder over while we ran: stop writing rather than fight over it.
+        onLost: () => void app.stop(),
+      });
       await Promise.all(adapters.map(startChat));
       await upstreams.enrichment?.resume();
       const { HTTP_PORT, HTTP_HOST, API_TOKEN } = config.core;
@@ -222,4 +221,5 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       await lock?.release();
     },
   };
+  return app;
 }

@@ -34,12 +34,12 @@ export async function checkDataDir(dataDir: string): Promise<DoctorCheck[]> {
   }
   const out: DoctorCheck[] = [{ status: 'ok', name, detail: 'writable' }];
   out.push(await checkRequestsFile(join(dataDir, 'requests.json')));
-  const pid = lockHolder(dataDir);
-  if (pid)
+  const holder = lockHolder(dataDir);
+  if (holder)
     out.push({
       status: 'info',
       name: 'reelbot',
-      detail: `running (pid ${pid}) on this data folder`,
+      detail: `running (pid ${holder.pid ?? 'unknown'}${holder.host ? ` on ${holder.host}` : ''}) on this data folder`,
       fix: 'admin commands that change requests go through it (chat, or the HTTP API) rather than the files',
     });
   return out;
@@ -61,7 +61,7 @@ async function checkRequestsFile(path: string): Promise<DoctorCheck> {
       status: 'fail',
       name,
       detail: 'not valid JSON',
-      fix: 'restore it from a backup; otherwise reelbot moves it aside at start and begins empty',
+      fix: 'restore it from a backup; otherwise reelbot keeps it aside at start (requests.json.corrupt-…) and begins empty',
     };
   }
   const version = typeof data.version === 'number' ? data.version : 1;

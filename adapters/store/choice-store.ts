@@ -2,17 +2,13 @@
 import { join } from 'node:path';
 import type { ChoiceStore, Logger, StoredChoice } from '../../src/core/ports.js';
 import { LowdbFile } from './lowdb-file.js';
-import { SCHEMA_VERSION, type ChoicesFile } from './schema.js';
+import { loadChoices, type ChoicesFile } from './schema.js';
 
 export class LowdbChoiceStore implements ChoiceStore {
   private constructor(private readonly file: LowdbFile<ChoicesFile>) {}
 
   static async open(dataDir: string, logger?: Logger): Promise<LowdbChoiceStore> {
-    const file = await LowdbFile.open<ChoicesFile>(
-      join(dataDir, 'choices.json'),
-      { version: SCHEMA_VERSION, choices: [] },
-      logger,
-    );
+    const file = await LowdbFile.open<ChoicesFile>(join(dataDir, 'choices.json'), loadChoices, logger);
     return new LowdbChoiceStore(file);
   }
 

@@ -1,13 +1,28 @@
 /**
- * lowdb files: exactly one Low instance per file per process (two instances on one file share
- * steno's temp name and lose writes), a serial queue so read-modify-write steps never
- * interleave, and shared writes (see mutate). steno writes atomically (temp file + rename).
+ * lowdb files: exactly one Low instance per file per process (two instances on one file lose
+ * each other's writes), a serial queue so read-modify-write steps never interleave, and shared
+ * writes (see mutate). Writes are durable (durable-file.ts: fsync, rename, fsync of the folder).
+ * Loading validates: a damaged file or record is kept aside or quarantined and the rest loads
+ * (quarantine.ts); an unreadable file (permission) stops start-up instead.
  */
-import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { Low, type Adapter } from 'lowdb';
 import type { Logger } from '../../src/core/ports.js';
+import { readIfExists, writeFileDurable } from './durable-file.js';
+import type { Loaded } from './load-records.js';
+import { copyAside, logRejected, quarantine } from './quarantine.js';
+
+/** lowdb's JSONFile, with durable writes. */
+class DurableJsonFile<T> implements Adapter<T> {
+  constructor(private readonly path: string) {}
+  async read(): Promise<T | null> {
+    const text = await readIfExists(this.path);
+    return text === undefined ? null : (JSON.parse(text) as T);
+  }
+  write(data: T): Promise<void> {
+    return writeFileDurable(this.path, JSON.stringify(data, null, 2));
+  }
+}
 
 export class LowdbFile<T> {
   private queue: Promise<unknown> = Promise.resolve();
@@ -52,27 +67,54 @@ export class LowdbFile<T> {
     return write;
   }
 
-  private static readonly instances = new Map<string, LowdbFile<unknown>>();
+  /** By resolved path; a promise, so two opens at once still share one instance. */
+  private static readonly instances = new Map<string, Promise<LowdbFile<unknown>>>();
 
-  /** The one instance for `path`; a file that is not valid JSON is moved aside, never overwritten. */
-  static async open<T>(path: string, empty: T, logger?: Logger): Promise<LowdbFile<T>> {
+  /**
+   * The one instance for `path`. `load` turns what the file holds (undefined: no file, or not
+   * JSON) into the data, saying what it could not use. A file that is not JSON or has the wrong
+   * shape is copied aside first; rejected records go to the quarantine file; then what could be
+   * read is written back at once, so a second start finds a clean file.
+   */
+  static open<T>(path: string, load: (raw: unknown) => Loaded<T>, logger?: Logger): Promise<LowdbFile<T>> {
     const key = resolve(path);
     const existing = LowdbFile.instances.get(key);
-    if (existing) return existing as LowdbFile<T>;
-    const db = new Low<T>(new JSONFile<T>(key), empty);
+    if (existing) return existing as Promise<LowdbFile<T>>;
+    const opening = LowdbFile.load(key, load, logger);
+    LowdbFile.instances.set(key, opening as Promise<LowdbFile<unknown>>);
+    // A failed open (permission, newer schema) is not kept: the next try reads the file again.
+    opening.catch(() => {
+      if (LowdbFile.instances.get(key) === opening) LowdbFile.instances.delete(key);
+    });
+    return opening;
+  }
+
+  private static async load<T>(
+    key: string,
+    load: (raw: unknown) => Loaded<T>,
+    logger?: Logger,
+  ): Promise<LowdbFile<T>> {
+    const text = await readIfExists(key);
+    let raw: unknown;
+    let notJson: string | undefined;
     try {
-      await db.read();
-    } catch (err) {
-      const aside = `${key}.corrupt-${Date.now()}`;
-      await rename(key, aside);
-      logger?.error(
-        { err, file: key, movedTo: aside },
-        'data file was not valid JSON; moved aside, starting empty',
-      );
-      db.data = empty;
+      raw = text === undefined ? undefined : (JSON.parse(text) as unknown);
+    } catch (e) {
+      notJson = `not valid JSON (${(e as Error).message})`;
     }
-    const file = new LowdbFile(key, db);
-    LowdbFile.instances.set(key, file as LowdbFile<unknown>);
+    const loaded = load(raw);
+    const problem = notJson ?? loaded.problem;
+    if (problem !== undefined && text !== undefined) {
+      const aside = await copyAside(key, text);
+      logger?.error(
+        { file: key, problem, movedTo: aside },
+        'data file damaged: the original is kept aside, starting with the records that could be read',
+      );
+    }
+    logRejected(key, loaded.rejected, logger);
+    await quarantine(key, loaded.rejected);
+    const file = new LowdbFile(key, new Low<T>(new DurableJsonFile<T>(key), loaded.data));
+    if (problem !== undefined || loaded.rejected.length > 0) await file.nextWrite();
     return file;
   }
 

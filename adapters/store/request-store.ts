@@ -2,7 +2,8 @@
  * RequestStore: open requests in DATA_DIR/requests.json (lowdb), finished ones appended to
  * requests-archive.jsonl. An in-memory index answers reads; every change is on disk before the
  * caller goes on. lowdb rewrites its whole file on each write, so keeping finished requests out of
- * it keeps a write proportional to the open requests (test/bench/requests-throughput.ts).
+ * it keeps a write proportional to the open requests (test/bench/requests-throughput.ts). Every
+ * record is validated on load; what fails is quarantined and the rest loads (schema.ts).
  */
 import { join } from 'node:path';
 import type { Logger, RequestFilter, RequestStore } from '../../src/core/ports.js';
@@ -10,7 +11,7 @@ import { userKey, type MediaRequest } from '../../src/core/types.js';
 import { FINAL_STATES } from '../../src/core/media/request-lifecycle.js';
 import { LowdbFile } from './lowdb-file.js';
 import { RequestArchive } from './request-archive.js';
-import { migrateRequests, SCHEMA_VERSION, type RequestsFile } from './schema.js';
+import { loadRequests, type RequestsFile } from './schema.js';
 
 export class LowdbRequestStore implements RequestStore {
   private readonly index = new Map<string, MediaRequest>();
@@ -26,13 +27,9 @@ export class LowdbRequestStore implements RequestStore {
   }
 
   static async open(dataDir: string, logger?: Logger): Promise<LowdbRequestStore> {
-    const file = await LowdbFile.open<RequestsFile>(
-      join(dataDir, 'requests.json'),
-      { version: SCHEMA_VERSION, requests: [] },
-      logger,
-    );
-    migrateRequests(file.data);
-    const archive = await RequestArchive.open(join(dataDir, 'requests-archive.jsonl'));
+    const path = join(dataDir, 'requests.json');
+    const file = await LowdbFile.open<RequestsFile>(path, (raw) => loadRequests(raw, path), logger);
+    const archive = await RequestArchive.open(join(dataDir, 'requests-archive.jsonl'), logger);
     return new LowdbRequestStore(file, archive);
   }
 

@@ -98,9 +98,9 @@ export function createEnrichment(
 ): EnrichmentWiring {
   const log = logger.child({ module: 'enrichment' });
   const translator = createTranslator(env, log, opts.fetchImpl);
-  const vocabs = new JsonVocabStore(join(env.DATA_DIR, 'vocab'));
+  const vocabs = new JsonVocabStore(join(env.DATA_DIR, 'vocab'), log);
   const queue = new EnrichmentQueue({
-    jobs: new JsonJobStore(join(env.DATA_DIR, 'jobs')),
+    jobs: new JsonJobStore(join(env.DATA_DIR, 'jobs'), log),
     vocabs,
     translator,
     notifier: opts.notifier,

@@ -1,40 +1,61 @@
 /**
- * JSON files written atomically: to a temp file beside the target, then renamed over it, so a
- * crash or a concurrent reader sees the old file or the new one, never half of one. Temp names
- * are unique per write (`.<name>.<pid>.<n>.tmp`, git-ignored), so two writers never share one.
+ * JSON files written atomically and durably (adapters/store/durable-file.ts: a unique temp file
+ * beside the target, fsync, rename, fsync of the folder), so a crash, a power cut or a concurrent
+ * reader sees the old file or the new one, never half of one.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
-
-let counter = 0;
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import type { z } from 'zod';
+import type { Logger } from '../../src/core/ports.js';
+import { readIfExists, writeFileDurable } from '../store/durable-file.js';
+import { describeIssues, idOf, moveAside } from '../store/quarantine.js';
 
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${++counter}.tmp`);
-  try {
-    await writeFile(tmp, JSON.stringify(value), 'utf8');
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileDurable(path, JSON.stringify(value));
 }
 
-/** The parsed file, or undefined when it does not exist. Other read errors are thrown. */
+/** The parsed file, or undefined when it does not exist or is not JSON (a cache: fetched again). */
 export async function readJson(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
+  const text = await readIfExists(path);
+  if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A one-record file through `schema`; undefined when there is none. A file that is not JSON or
+ * not such a record is moved aside (`<file>.corrupt-<time>`, so the next write cannot overwrite
+ * it), logged with the file and the record's `idKey` (else its file name), and reads as absent.
+ * A permission problem throws (durable-file.ts): that is not damage.
+ */
+export async function readRecordFile<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  idKey: string,
+  logger?: Logger,
+): Promise<T | undefined> {
+  const text = await readIfExists(path);
+  if (text === undefined) return undefined;
+  let raw: unknown;
+  let reason: string;
+  try {
+    raw = JSON.parse(text) as unknown;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    reason = describeIssues(parsed.error);
+  } catch (e) {
+    reason = `not valid JSON (${(e as Error).message})`;
+  }
+  const movedTo = await moveAside(path);
+  logger?.error(
+    { file: path, id: idOf(raw, idKey) ?? basename(path, '.json'), reason, movedTo },
+    'stored record is not valid; moved aside, it reads as absent',
+  );
+  return undefined;
 }
 
 /** A file name for a key: the key itself when it is a plain slug, else a safe version of it. */

@@ -1,13 +1,14 @@
 /**
- * JobStore as one JSON file per enrichment job under DATA_DIR/jobs/, written atomically (temp
- * file + rename). A file that does not parse or has the wrong shape is skipped (and logged by the
- * caller's absence of it): the job is simply started again when someone asks.
+ * JobStore as one JSON file per enrichment job under DATA_DIR/jobs/, written atomically and
+ * durably. A file that does not parse or has the wrong shape is moved aside with an error line
+ * (atomic-json.ts, readRecordFile): the job is simply started again when someone asks.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { Logger } from '../../src/core/ports.js';
 import type { EnrichmentJob, JobStore } from '../../src/core/vocab/enrichment/types.js';
-import { fileNameFor, readJson, writeJsonAtomic } from './atomic-json.js';
+import { fileNameFor, readRecordFile, writeJsonAtomic } from './atomic-json.js';
 
 const userRef = z.object({
   platform: z.enum(['telegram', 'discord', 'terminal', 'http']),
@@ -42,11 +43,15 @@ const job: z.ZodType<EnrichmentJob> = z.object({
 
 export class JsonJobStore implements JobStore {
   /** `dir` is DATA_DIR/jobs. */
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly logger?: Logger,
+  ) {}
 
   async get(key: string): Promise<EnrichmentJob | undefined> {
-    const parsed = job.safeParse(await readJson(this.path(key)));
-    return parsed.success && parsed.data.key === key ? parsed.data : undefined;
+    const found = await readRecordFile(this.path(key), job, 'key', this.logger);
+    // Two keys can share a file name (fileNameFor); the file then belongs to the other one.
+    return found?.key === key ? found : undefined;
   }
 
   async put(value: EnrichmentJob): Promise<void> {
@@ -64,8 +69,8 @@ export class JsonJobStore implements JobStore {
     const out: EnrichmentJob[] = [];
     for (const name of names) {
       if (!name.endsWith('.json') || name.startsWith('.')) continue;
-      const parsed = job.safeParse(await readJson(join(this.dir, name)));
-      if (parsed.success) out.push(parsed.data);
+      const found = await readRecordFile(join(this.dir, name), job, 'key', this.logger);
+      if (found) out.push(found);
     }
     return out;
   }

@@ -1,12 +1,14 @@
 /**
- * VocabStore as one JSON file per movie under DATA_DIR/vocab/, written atomically. A file that
- * does not parse or has the wrong shape reads as absent, so the movie is analysed again.
+ * VocabStore as one JSON file per movie under DATA_DIR/vocab/, written atomically and durably. A
+ * file that does not parse or has the wrong shape is moved aside with an error line and reads as
+ * absent, so the movie is analysed again (atomic-json.ts, readRecordFile).
  */
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { Logger } from '../../src/core/ports.js';
 import type { VocabStore } from '../../src/core/vocab/ports.js';
 import { CEFR_LEVELS, type MovieVocab } from '../../src/core/vocab/types.js';
-import { fileNameFor, readJson, writeJsonAtomic } from './atomic-json.js';
+import { fileNameFor, readRecordFile, writeJsonAtomic } from './atomic-json.js';
 
 const level = z.enum(CEFR_LEVELS);
 const perLevel = z.object({
@@ -47,6 +49,7 @@ const movieVocab = z.object({
       count: z.number(),
       forms: z.array(z.string()),
       sentences: z.array(z.number().int()),
+      uncertain: z.boolean().optional(),
     }),
   ),
   sentences: z.array(
@@ -60,11 +63,13 @@ const movieVocab = z.object({
 
 export class JsonVocabStore implements VocabStore {
   /** `dir` is DATA_DIR/vocab. */
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly logger?: Logger,
+  ) {}
 
-  async get(key: string): Promise<MovieVocab | undefined> {
-    const parsed = movieVocab.safeParse(await readJson(this.path(key)));
-    return parsed.success ? parsed.data : undefined;
+  get(key: string): Promise<MovieVocab | undefined> {
+    return readRecordFile(this.path(key), movieVocab, 'key', this.logger);
   }
 
   async put(vocab: MovieVocab): Promise<void> {

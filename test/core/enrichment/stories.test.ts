@@ -277,7 +277,10 @@ describe('GIVEN the process is killed (SIGKILL) mid-job', () => {
   it('THEN after a restart the job resumes from its last saved word and no word is sent twice', async () => {
     world = await startWorld({ env: withDeepl(), musicbrainz: false, sonarr: false, lidarr: false });
     deepl.setLatency(400);
-    const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), [join(process.cwd(), 'src/main.ts')], {
+    // One bot per data folder: the in-process app lets go before the real one starts. Node runs
+    // tsx as a loader, so SIGKILL reaches the bot itself, not a wrapper that would orphan it.
+    await world.stopApp();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(process.cwd(), 'src/main.ts')], {
       env: { PATH: process.env.PATH ?? '', ...world.env, PROCESS_CRON: '0 0 1 1 *' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -304,7 +307,6 @@ describe('GIVEN the process is killed (SIGKILL) mid-job', () => {
     const sentBefore = deepl.translated.length;
     deepl.setLatency(0);
 
-    await world.stopApp();
     const restarted = await startWorld({ dataDir: world.dataDir, env: world.env });
     try {
       await until(() => jobFile(restarted, key)?.status === 'ready');
