@@ -41,16 +41,20 @@ interface Outcome {
   hits: CatalogHit[];
 }
 
+/** Milliseconds since the epoch by the Clock port, so tests move time instead of waiting for it. */
+const msNow = (clock: Clock) => clock.now().getTime();
+
 async function ask(
   catalog: MediaCatalog,
   query: SearchQuery,
   deadline: number,
   started: number,
+  clock: Clock,
 ): Promise<Outcome> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()));
+    timer = setTimeout(() => resolve('late'), Math.max(0, deadline - msNow(clock)));
   });
   const search = catalog.search(query, controller.signal, deadline).then(
     (hits) => ({ ok: true as const, hits }),
@@ -58,7 +62,7 @@ async function ask(
   );
   const result = await Promise.race([search, late]);
   clearTimeout(timer);
-  const ms = Date.now() - started;
+  const ms = msNow(clock) - started;
   if (result === 'late') {
     controller.abort();
     return { report: { source: catalog.name, status: 'late', ms, hits: 0 }, hits: [] };
@@ -73,18 +77,18 @@ async function ask(
 }
 
 export async function classify(query: SearchQuery, deps: ClassifyDeps): Promise<Classification> {
-  const cached = deps.cache?.get(query, Date.now());
+  const cached = deps.cache?.get(query, msNow(deps.clock));
   if (cached) return { ...cached, ms: 0 };
   const result = await classifyFresh(query, deps);
-  deps.cache?.set(query, result, Date.now());
+  deps.cache?.set(query, result, msNow(deps.clock));
   return result;
 }
 
 async function classifyFresh(query: SearchQuery, deps: ClassifyDeps): Promise<Classification> {
-  const started = Date.now();
+  const started = msNow(deps.clock);
   const deadline = started + deps.policy.deadlineMs;
   const wanted = deps.catalogs.filter((c) => c.kinds.some((k) => kindMatchesHint(k, query.hint)));
-  const outcomes = await Promise.all(wanted.map((c) => ask(c, query, deadline, started)));
+  const outcomes = await Promise.all(wanted.map((c) => ask(c, query, deadline, started, deps.clock)));
   const sources = outcomes.map((o) => o.report);
   for (const r of sources) {
     if (r.status !== 'ok')
@@ -103,7 +107,7 @@ async function classifyFresh(query: SearchQuery, deps: ClassifyDeps): Promise<Cl
 
   const anyAnswered = sources.some((s) => s.status === 'ok');
   const decision = decide(ranked, anyAnswered, deps.policy);
-  return { decision, ranked, sources, ms: Date.now() - started };
+  return { decision, ranked, sources, ms: msNow(deps.clock) - started };
 }
 
 export function decide(ranked: Candidate[], anyAnswered: boolean, policy: DecisionPolicy): Decision {
