@@ -22,7 +22,12 @@ const MAX_REQUESTS = Number(process.env.SOAK_REQUESTS ?? 20_000);
 const USERS = 50;
 const WARMUP = 500;
 
-const titles = [...movies.map((m) => m.title), ...series.map((s) => s.title), 'Radiohead', 'No Such Title Zq'];
+const titles = [
+  ...movies.map((m) => m.title),
+  ...series.map((s) => s.title),
+  'Radiohead',
+  'No Such Title Zq',
+];
 
 function fds(): number {
   try {

@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../adapters/log/pino-logger.js';
 import { lockHolder } from '../../adapters/store/instance-lock.js';
-import { radarrAdds, startWorld, type World } from '../helpers/world.js';
+import { postsTo, radarrAdds, startWorld, type World } from '../helpers/world.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -63,6 +63,21 @@ describe('a request reaches its backend exactly once, in the real app', () => {
       await restarted.stopApp();
     }
   }, 30_000);
+
+  it('Radarr adds the film but the proxy in front loses the answer (502) → no second POST; the retry finds it and says "added"', async () => {
+    world = await startWorld();
+    const radarr = world.radarr!;
+    radarr.fail({ kind: 'answer_lost', status: 502 }, 1);
+    const first = await world.say('add Inception');
+    expect(postsTo(radarr, '/api/v3/movie')).toHaveLength(1);
+    expect(first.code).toBe('media.retrying');
+    const id = first.requestId ?? '';
+    await world.app.requests.update(id, (r) => void (r.nextAttemptAt = new Date(0).toISOString()));
+    await world.app.core.processPending();
+    expect(postsTo(radarr, '/api/v3/movie')).toHaveLength(1);
+    expect((await world.app.requests.get(id))?.status).toBe('sent');
+    expect(world.chat.sent.map((m) => m.reply.code)).toEqual(['media.added']);
+  });
 
   it('a wrong API key → a clear failure the person and the log can act on, the key never printed', async () => {
     const lines: string[] = [];
