@@ -4,7 +4,7 @@
  * and the profile/folder an add should use. Lists are remembered for a few minutes so an add costs
  * one lookup and one POST, not five requests.
  */
-import { HttpClient } from '../http/http-client.js';
+import { HttpClient } from '../http-client/http-client.js';
 import type { Logger } from '../../src/core/ports.js';
 import { Memo } from './memo.js';
 import { pickQualityProfile, pickRootFolder } from './pick-target.js';

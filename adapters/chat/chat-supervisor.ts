@@ -9,7 +9,7 @@ import type { Core } from '../../src/core/core.js';
 import { isUpstreamError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/ports.js';
 import type { Platform } from '../../src/core/types.js';
-import { scrub } from '../http/scrub.js';
+import { scrub } from '../http-client/scrub.js';
 import type { ChatAdapter } from './chat-adapter.js';
 
 export interface RetryPolicy {

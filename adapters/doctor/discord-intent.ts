@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { DoctorCheck } from '../../src/core/admin/doctor.js';
-import type { HttpClient } from '../http/http-client.js';
+import type { HttpClient } from '../http-client/http-client.js';
 import { MESSAGE_CONTENT_FIX } from '../chat/discord/gateway-login.js';
 import { failureCheck, timed } from './describe-failure.js';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Config } from '../../src/config.js';
 import type { DoctorCheck } from '../../src/core/admin/doctor.js';
 import { isUpstreamError } from '../../src/core/errors.js';
-import { HttpClient } from '../http/http-client.js';
+import { HttpClient } from '../http-client/http-client.js';
 import { lockHolder } from '../store/instance-lock.js';
 import { SCHEMA_VERSION } from '../store/schema.js';
 import { CEFRJ_FILE, DEFAULT_CEFR_DIR, OCTANOVE_FILE } from '../vocab/cefr-lexicon.js';

@@ -8,7 +8,7 @@ import type { ArrEnv } from '../../src/config/arr-env.js';
 import type { DoctorCheck } from '../../src/core/admin/doctor.js';
 import { isUpstreamError } from '../../src/core/errors.js';
 import { userSchema } from '../arr/overseerr/schemas.js';
-import { HttpClient } from '../http/http-client.js';
+import { HttpClient } from '../http-client/http-client.js';
 import { failureCheck, timed } from './describe-failure.js';
 
 export async function checkOverseerr(a: ArrEnv, timeoutMs: number): Promise<DoctorCheck[]> {

@@ -8,7 +8,7 @@ import type { Config } from '../../src/config.js';
 import type { DoctorCheck } from '../../src/core/admin/doctor.js';
 import { isUpstreamError, UpstreamError } from '../../src/core/errors.js';
 import type { MediaCatalog, SearchQuery } from '../../src/core/ports.js';
-import { HttpClient } from '../http/http-client.js';
+import { HttpClient } from '../http-client/http-client.js';
 import { failureCheck, timed } from './describe-failure.js';
 import { checkMessageContent } from './discord-intent.js';
 

@@ -6,7 +6,7 @@
  */
 import pino, { type DestinationStream } from 'pino';
 import type { Logger } from '../../src/core/ports.js';
-import { scrub } from '../http/scrub.js';
+import { scrub } from '../http-client/scrub.js';
 
 export const REDACT_PATHS = [
   'token',

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Logger } from '../../src/core/ports.js';
 import type { TranslateOptions, Translation, Translator } from '../../src/core/vocab/enrichment/types.js';
 import type { Language } from '../../src/core/vocab/types.js';
-import { HttpClient } from '../http/http-client.js';
+import { HttpClient } from '../http-client/http-client.js';
 
 /**
  * Our language codes (src/core/vocab/languages.ts) → the ISO 639-3 codes Apertium names its

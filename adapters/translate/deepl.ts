@@ -9,7 +9,7 @@ import { UpstreamError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/ports.js';
 import type { TranslateOptions, Translation, Translator } from '../../src/core/vocab/enrichment/types.js';
 import type { Language } from '../../src/core/vocab/types.js';
-import { HttpClient } from '../http/http-client.js';
+import { HttpClient } from '../http-client/http-client.js';
 
 export const DEEPL_MAX_TEXTS = 50;
 export const DEEPL_MAX_BYTES = 128 * 1024;

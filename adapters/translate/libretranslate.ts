@@ -9,7 +9,7 @@ import { UpstreamError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/ports.js';
 import type { TranslateOptions, Translation, Translator } from '../../src/core/vocab/enrichment/types.js';
 import type { Language } from '../../src/core/vocab/types.js';
-import { HttpClient } from '../http/http-client.js';
+import { HttpClient } from '../http-client/http-client.js';
 
 const translateResponse = z.object({
   translatedText: z.union([z.array(z.string()), z.string()]),

@@ -7,7 +7,7 @@
  * that is too big, not HTML or too short is a ScriptMiss, not an error; a site that is down
  * throws UpstreamError.
  */
-import { HttpClient } from '../http/http-client.js';
+import { HttpClient } from '../http-client/http-client.js';
 import { isUpstreamError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/ports.js';
 import type { ScriptLookup, ScriptQuery, ScriptSource } from '../../src/core/vocab/ports.js';

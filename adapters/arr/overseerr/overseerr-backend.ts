@@ -8,7 +8,7 @@
 import { UpstreamError, isUpstreamError } from '../../../src/core/errors.js';
 import type { AddOptions, AddResult, LibraryItem, Logger, MediaBackend } from '../../../src/core/ports.js';
 import { userKey, type Candidate, type MediaKind } from '../../../src/core/types.js';
-import { HttpClient } from '../../http/http-client.js';
+import { HttpClient } from '../../http-client/http-client.js';
 import { isNotFound } from '../already-added.js';
 import { isCannotFetch, isNoUser, isTmdb404, noTmdb, refusal, unknownUser } from './overseerr-errors.js';
 import { MEDIA_STATUS, detailsSchema, requestResultSchema, userSchema, type Details } from './schemas.js';

@@ -7,7 +7,7 @@
  */
 import type { Logger, MediaCatalog, SearchQuery } from '../../../src/core/ports.js';
 import type { CatalogHit, MediaKind } from '../../../src/core/types.js';
-import { HttpClient } from '../../http/http-client.js';
+import { HttpClient } from '../../http-client/http-client.js';
 import { escapeLucene } from './escape-lucene.js';
 import { artistToHit, creditedArtists, releaseGroupToHit } from './map.js';
 import { artistSearch, releaseGroupSearch } from './schemas.js';

@@ -7,7 +7,7 @@
 import { isUpstreamError } from '../../../src/core/errors.js';
 import type { Logger, MediaCatalog, SearchQuery } from '../../../src/core/ports.js';
 import type { CatalogHit, MediaKind } from '../../../src/core/types.js';
-import { HttpClient } from '../../http/http-client.js';
+import { HttpClient } from '../../http-client/http-client.js';
 import { albumToHit, artistToHit } from './map.js';
 import { searchResponse } from './schemas.js';
 import { SpotifyToken } from './spotify-token.js';

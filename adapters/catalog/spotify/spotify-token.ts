@@ -4,7 +4,7 @@
  * from the API drops it so the next call fetches a fresh one.
  */
 import { UpstreamError, isUpstreamError } from '../../../src/core/errors.js';
-import type { HttpClient } from '../../http/http-client.js';
+import type { HttpClient } from '../../http-client/http-client.js';
 import { tokenResponse } from './schemas.js';
 
 /** Refresh this long before Spotify says the token expires, so no request races the expiry. */

@@ -7,7 +7,7 @@
 import { isUpstreamError } from '../../../src/core/errors.js';
 import type { Logger, MediaCatalog, SearchQuery } from '../../../src/core/ports.js';
 import type { Candidate, CatalogHit, ExternalIds, MediaKind } from '../../../src/core/types.js';
-import { HttpClient } from '../../http/http-client.js';
+import { HttpClient } from '../../http-client/http-client.js';
 import { rowKind, toExternalIds, toHit } from './map.js';
 import { searchPage, tvExternalIds } from './schemas.js';
 

@@ -3,7 +3,7 @@
  * the interaction token (valid 15 minutes: enough to post as the bot). Everything logged about a
  * failure goes through here so neither that nor the bot token reaches a log line.
  */
-import { scrub } from '../../http/scrub.js';
+import { scrub } from '../../http-client/scrub.js';
 
 const TOKEN_IN_PATH = /(\/(?:webhooks|interactions)\/\d+\/)[^/\s?"']+/g;
 

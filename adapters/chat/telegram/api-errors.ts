@@ -4,7 +4,7 @@
  * log line without the bot token (it is in every request URL).
  */
 import { z } from 'zod';
-import { scrub } from '../../http/scrub.js';
+import { scrub } from '../../http-client/scrub.js';
 
 const apiError = z.object({
   response: z.object({

@@ -4,7 +4,7 @@
  * the real server refuses it) and that the fakes' shapes match the recorded exchanges.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpClient } from '../../../adapters/http/http-client.js';
+import { HttpClient } from '../../../adapters/http-client/http-client.js';
 import { z } from 'zod';
 import { createBackends } from '../../../adapters/arr/create-backends.js';
 import { arrEnv } from '../../../src/config/arr-env.js';

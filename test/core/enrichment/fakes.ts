@@ -107,7 +107,7 @@ export class FakeTime implements Clock, Timers {
  * The Translator port as DeepL's adapter presents it (adapters/translate/deepl.ts): at most 50
  * texts and 128 KiB a request, characters billed per code point of the texts (not the context),
  * the used-up quota (HTTP 456) as UpstreamError `quota`, an aborted signal as `timeout` (as
- * adapters/http/http-client.ts reports it). Translations are `<target>:<text>`, as the fake
+ * adapters/http-client/http-client.ts reports it). Translations are `<target>:<text>`, as the fake
  * DeepL server's (test/fakes/deepl.ts).
  */
 export class FakeTranslator implements Translator {

@@ -2,7 +2,7 @@
  * The MediaCatalog port, scripted: hits per query title, a latency, failures. It keeps the
  * adapters' contract (adapters/catalog/tmdb/tmdb-catalog.ts and the HTTP client under it):
  * nothing found is `[]`, a failure is an UpstreamError, and a search whose signal is aborted
- * rejects as `timeout` (adapters/http/http-client.ts networkError).
+ * rejects as `timeout` (adapters/http-client/http-client.ts networkError).
  */
 import { UpstreamError } from '../../../src/core/errors.js';
 import type { MediaCatalog, SearchQuery } from '../../../src/core/ports.js';

@@ -9,15 +9,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MediaRequest } from '../../../src/core/types.js';
-import { alice, startCore, type FakeCore as Core } from '../fakes/fake-core.js';
-
-type FakeCore = Core & { revive?: () => void };
+import { alice, startCore, type FakeCore } from '../fakes/fake-core.js';
 
 /**
  * Kill the process right after the first write for which `when` holds: that write is on disk,
  * and no later write of the old process lands (its catch blocks never run either).
  */
-function killAfter(w: FakeCore, when: (r: MediaRequest) => boolean): void {
+function killAfter(w: FakeCore, when: (r: MediaRequest) => boolean): () => void {
   const store = w.requests;
   const insert = store.insert.bind(store);
   const update = store.update.bind(store);
@@ -37,7 +35,8 @@ function killAfter(w: FakeCore, when: (r: MediaRequest) => boolean): void {
     if (when(r)) die();
     return r;
   };
-  w.revive = () => {
+  // The next process writes through the store as usual.
+  return () => {
     store.insert = insert;
     store.update = update;
   };
@@ -45,8 +44,8 @@ function killAfter(w: FakeCore, when: (r: MediaRequest) => boolean): void {
 
 const lastNote = (r: MediaRequest) => r.audit.at(-1)?.note;
 /** The restart: a new core over the same stores, clock, catalogs and backends; nothing else. */
-async function restartAndRun(w: FakeCore): Promise<FakeCore> {
-  w.revive?.();
+async function restartAndRun(w: FakeCore, revive: () => void): Promise<FakeCore> {
+  revive();
   const after = w.restart();
   // Past the backoffs and twice the decision deadline: what the next cron runs would see.
   w.clock.advance(10 * 60_000);
@@ -62,10 +61,10 @@ describe('killed right after writing a step, then restarted', () => {
     ['sending (before the POST)', (r: MediaRequest) => lastNote(r) === 'sending'],
   ])('%s → sent once, the person told once', async (_, when) => {
     const w = startCore();
-    killAfter(w, when);
+    const revive = killAfter(w, when);
     await w.say('add Inception');
     expect(w.radarr.adds).toHaveLength(0);
-    const after = await restartAndRun(w);
+    const after = await restartAndRun(w, revive);
     const [r] = await w.requests.list();
     expect(r?.status).toBe('sent');
     expect(w.radarr.adds).toHaveLength(1);
@@ -75,17 +74,17 @@ describe('killed right after writing a step, then restarted', () => {
   it('sending, with the POST landed but not yet recorded → "added" after the restart, no second POST', async () => {
     const w = startCore();
     // The POST went through; the process died before writing "sent".
-    killAfter(w, (r) => r.status === 'sent');
+    const revive = killAfter(w, (r) => r.status === 'sent');
     await w.say('add Inception');
     const r0 = (await w.requests.list())[0]!;
-    w.revive?.();
+    revive();
     // The kill hit the write of "sent": put the request back as the disk had it, one step earlier.
     await w.requests.update(r0.id, (x) => {
       x.status = 'approved';
       x.audit = x.audit.filter((e) => e.to !== 'sent');
     });
     expect(w.radarr.adds).toHaveLength(1);
-    const after = await restartAndRun(w);
+    const after = await restartAndRun(w, () => undefined);
     expect((await w.requests.get(r0.id))?.status).toBe('sent');
     expect(w.radarr.adds).toHaveLength(1);
     expect(after.notifier.sent.map((m) => m.reply.code)).toEqual(['media.added']);
@@ -93,9 +92,9 @@ describe('killed right after writing a step, then restarted', () => {
 
   it('sent (the reply never went out) → nothing sent again; the person hears when it is ready, once', async () => {
     const w = startCore();
-    killAfter(w, (r) => r.status === 'sent');
+    const revive = killAfter(w, (r) => r.status === 'sent');
     await w.say('add Inception');
-    const after = await restartAndRun(w);
+    const after = await restartAndRun(w, revive);
     const [r] = await w.requests.list();
     expect(r?.status).toBe('sent');
     expect(w.radarr.adds).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { HttpClient } from '../../../adapters/http/http-client.js';
-import { upstreamDetail } from '../../../adapters/http/upstream-detail.js';
+import { HttpClient } from '../../../adapters/http-client/http-client.js';
+import { upstreamDetail } from '../../../adapters/http-client/upstream-detail.js';
 import type { UpstreamError } from '../../../src/core/errors.js';
 import { FakeHttp } from '../../fakes/fake-http.js';
 import { upstreamFailure } from '../../helpers/upstream-failure.js';
