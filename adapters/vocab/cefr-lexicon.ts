@@ -54,6 +54,7 @@ const CLASS: Record<string, WordClass> = {
 export class CefrLexicon implements Lexicon {
   readonly multiwords: readonly MultiwordHeadword[];
   private readonly words = new Map<string, Row[]>();
+  private readonly capitals = new Set<string>();
   /** classes() is asked for most tokens of a script; its answers never change. */
   private readonly classCache = new Map<string, readonly Upos[]>();
 
@@ -84,6 +85,10 @@ export class CefrLexicon implements Lexicon {
     return this.words.has(word);
   }
 
+  capitalised(word: string): boolean {
+    return this.capitals.has(word);
+  }
+
   classes(word: string): readonly Upos[] {
     let c = this.classCache.get(word);
     if (!c) {
@@ -106,6 +111,7 @@ export class CefrLexicon implements Lexicon {
       for (const variant of (r[0] ?? '').split('/')) {
         const word = variant.trim().toLowerCase().replace(/\s+/g, ' ');
         if (!word) continue;
+        if (/^\p{Lu}\p{Ll}/u.test(variant.trim())) this.capitals.add(word);
         const list = this.words.get(word) ?? [];
         list.push(row);
         this.words.set(word, list);

@@ -1,13 +1,15 @@
 /**
  * ScriptFileReader for the terminal: a screenplay (.txt, .fountain), an IMSDb page saved as .html,
- * or subtitles (.srt, .vtt) on the bot's own disk. Wired only for the terminal adapter: chat users
- * must never name files on the server. Files over the size cap are not read.
+ * or subtitles (.srt, .vtt) on the bot's own disk, in whatever encoding they were saved
+ * (decode-text.ts). Wired only for the terminal adapter: chat users must never name files on the
+ * server. Files over the size cap are not read.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { ScriptFileReader, ScriptLookup } from '../../src/core/vocab/ports.js';
 import { decodeHtml } from './decode-html.js';
+import { decodeText } from './decode-text.js';
 import { scriptText } from './imsdb-pages.js';
 import { subtitleTranscript } from './subtitles.js';
 
@@ -41,7 +43,7 @@ export class LocalFileScriptSource implements ScriptFileReader {
     if (size > this.maxBytes) return { found: false, miss: 'too_large', detail: String(this.maxBytes) };
     const bytes = await readFile(full);
     if (/\.(?:srt|vtt)$/i.test(name)) {
-      const text = subtitleTranscript(bytes.toString('utf8'));
+      const text = subtitleTranscript(decodeText(bytes));
       return text
         ? { found: true, script: { format: 'transcript', text, source: 'file', origin: name } }
         : { found: false, miss: 'not_script', detail: 'no subtitle cues in the file' };
@@ -54,7 +56,7 @@ export class LocalFileScriptSource implements ScriptFileReader {
     }
     return {
       found: true,
-      script: { format: 'screenplay', text: bytes.toString('utf8'), source: 'file', origin: name },
+      script: { format: 'screenplay', text: decodeText(bytes), source: 'file', origin: name },
     };
   }
 }

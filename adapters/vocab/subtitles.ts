@@ -2,8 +2,10 @@
  * SubRip (.srt) and WebVTT (.vtt) text → the spoken lines, as a transcript the core can read:
  * one paragraph per sentence-ish run of cues. Dropped: cue numbers, timings, VTT headers, NOTE and
  * STYLE blocks, tags (<i>, <font>, {\an8}), speaker dashes, hearing-impaired notes ([door slams],
- * (laughs)), speaker labels ("JOHN:") and music lines (♪).
+ * (laughs)), speaker labels ("JOHN:") and music lines (♪, or # in files without the note), and
+ * whole cues marked as another language ("[IN SPANISH] El médico…"): those are not English.
  */
+import { spokenLanguage } from '../../src/core/vocab/foreign.js';
 
 const TIMING = /^\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}/;
 
@@ -18,6 +20,7 @@ export function subtitleCues(text: string): string[] {
     const lines = block.split('\n');
     const t = lines.findIndex((l) => TIMING.test(l));
     if (t < 0) continue; // WEBVTT header, NOTE, STYLE, REGION, stray text
+    if (otherLanguage(lines.slice(t + 1).join(' '))) continue;
     const body = lines
       .slice(t + 1)
       .map(cleanLine)
@@ -28,6 +31,12 @@ export function subtitleCues(text: string): string[] {
     if (body) cues.push(body);
   }
   return cues;
+}
+
+/** A note such as "[IN SPANISH]" or "(speaking Hebrew)" in the cue. */
+function otherLanguage(cue: string): boolean {
+  for (const m of cue.matchAll(/[[(]([^\])]{2,40})[\])]/g)) if (spokenLanguage(m[1] as string)) return true;
+  return false;
 }
 
 function cleanLine(line: string): string {

@@ -1,7 +1,8 @@
 /**
  * Issue 6's benchmark: time from script text to the stored profile on a ~200 KB screenplay, with
  * model and list loading measured separately, peak memory, and the share of content lemmas that
- * have a listed level.
+ * have a listed level. Then quality figures on the layout fixtures (vocab-quality.ts): stage
+ * terms and names in each top 100, inflected forms above their base, order-dependent entries.
  *
  *   npx tsx test/bench/vocab-profile.ts            (about 200 KB)
  *   SCRIPT_KB=800 npx tsx test/bench/vocab-profile.ts
@@ -33,6 +34,7 @@ import { ANALYSIS_VERSION, VocabBuilder } from '../../src/core/vocab/build-vocab
 import { renderVocab } from '../../src/core/vocab/render-vocab.js';
 import { DEFAULT_RANGE } from '../../src/core/vocab/levels.js';
 import type { MovieVocab } from '../../src/core/vocab/types.js';
+import { qualityFigures } from './vocab-quality.js';
 
 const TARGET_BYTES = Number(process.env.SCRIPT_KB ?? 200) * 1024;
 const RUNS = 5;
@@ -246,6 +248,7 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')} on ${availableParallelism()} cores`,
   );
+  for (const line of await qualityFigures()) console.log(line);
 }
 
 await main();

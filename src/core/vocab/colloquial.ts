@@ -1,7 +1,9 @@
 /**
  * Spoken forms the tagger leaves as they are ("gonna" comes back as a noun), mapped to the word
  * a learner looks up: "gonna" → go. The rest of the form ("to", "me") is a function word and
- * adds nothing to the list. Bare "cause" is not here: it is also a noun.
+ * adds nothing to the list. Bare "cause" is not here: it is also a noun. Also clipped words that
+ * lost their start to an apostrophe ("'bout", "'til"), and words with a clitic attached that the
+ * tagger left whole ("here's", "this'll", "ferryman's").
  */
 import type { Upos } from './types.js';
 
@@ -45,7 +47,33 @@ const FORMS: Record<string, Colloquial> = {
   "ain't": { lemma: 'be', pos: 'AUX' },
 };
 
+/** Words clipped at the front, written after an apostrophe: "'bout" → about. */
+const CLIPPED: Record<string, Colloquial> = {
+  bout: { lemma: 'about', pos: 'ADP' },
+  til: { lemma: 'until', pos: 'SCONJ' },
+  till: { lemma: 'until', pos: 'SCONJ' },
+  round: { lemma: 'around', pos: 'ADP' },
+  fore: { lemma: 'before', pos: 'ADP' },
+  nuff: { lemma: 'enough', pos: 'ADV' },
+  cept: { lemma: 'except', pos: 'ADP' },
+  cause: { lemma: 'because', pos: 'SCONJ' },
+  em: { lemma: 'they', pos: 'PRON' },
+  kay: { lemma: 'okay', pos: 'INTJ' },
+};
+
 /** The looked-up word for a spoken form, or undefined when `normal` is not one. */
 export function colloquial(normal: string): Colloquial | undefined {
   return Object.hasOwn(FORMS, normal) ? FORMS[normal] : undefined;
+}
+
+/** The whole word for one clipped after an apostrophe ("bout" in "'bout"), or undefined. */
+export function clipped(normal: string): Colloquial | undefined {
+  const w = normal.replace(/^['’]/, '');
+  return Object.hasOwn(CLIPPED, w) ? CLIPPED[w] : undefined;
+}
+
+/** "here's" → here + 's, "this'll" → this + 'll, "ferryman's" → ferryman + 's; else undefined. */
+export function clitic(normal: string): { stem: string; clitic: string } | undefined {
+  const m = /^([a-z][a-z-]*)['’](s|ll|d|re|ve|m)$/.exec(normal);
+  return m ? { stem: m[1] as string, clitic: m[2] as string } : undefined;
 }

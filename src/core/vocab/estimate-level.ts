@@ -5,16 +5,18 @@
  *
  * The rules, in order:
  * 1. Not word-like (sound effects, "hmmm", interjections, one or two letters) → `unlisted`.
- * 2. Derived from a listed word ("dreamer" ← dream A1): one level above the base.
- * 3. A compound of two listed words ("doorway" = door + way): one level above the harder part.
- * 4. Otherwise by length, a stand-in for frequency (Zipf's law of abbreviation: rarer words are
+ * 2. An inflection of a listed word (-s, -ed, -ing: "waiting" ← wait A1): the base's level. An
+ *    inflected form is no rarer for a learner than its base.
+ * 3. Derived from a listed word ("dreamer" ← dream A1, "gloved" ← glove A2): one level above it.
+ * 4. A compound of two listed words ("doorway" = door + way): one level above the harder part.
+ * 5. Otherwise by length, a stand-in for frequency (Zipf's law of abbreviation: rarer words are
  *    longer). A word missing from ~9,900 listed headwords is usually beyond B2 anyway:
  *    ≤ 4 letters B2, 5–7 C1, 8 or more C2.
  */
 import { levelIndex, shiftLevel } from './levels.js';
 import type { Lexicon } from './ports.js';
 import type { CefrLevel, LevelInfo } from './types.js';
-import { derivationBases } from './word-forms.js';
+import { derivationBases, inflects, lemmaCandidates } from './word-forms.js';
 
 const INTERJECTIONS = new Set([
   'uh',
@@ -65,8 +67,12 @@ export function isWordLike(lemma: string): boolean {
   return !INTERJECTIONS.has(lemma);
 }
 
-export function estimateLevel(lemma: string, lexicon: Lexicon, interjection = false): LevelInfo {
-  if (interjection || !isWordLike(lemma)) return { source: 'unlisted' };
+export function estimateLevel(lemma: string, lexicon: Lexicon): LevelInfo {
+  if (!isWordLike(lemma)) return { source: 'unlisted' };
+  for (const base of lemmaCandidates(lemma).slice(1)) {
+    const listed = inflects(base, lemma) ? lexicon.lookup(base) : undefined;
+    if (listed) return { level: listed.level, source: 'estimated' };
+  }
   for (const base of derivationBases(lemma)) {
     const listed = lexicon.lookup(base);
     if (listed) return { level: shiftLevel(listed.level, 1), source: 'estimated' };

@@ -4,8 +4,9 @@
  * ("dole the money out", "mulled it over"): verb first, particle within the next four tokens,
  * nothing in between that ends a clause or is another verb.
  */
+import { levelIndex } from './levels.js';
 import type { MultiwordHeadword, Token } from './ports.js';
-import type { ListedLevel, WordClass } from './types.js';
+import type { CefrLevel, ListedLevel, WordClass } from './types.js';
 
 const PARTICLES = new Set([
   'up',
@@ -26,6 +27,8 @@ const PARTICLES = new Set([
 ]);
 /** Tokens between a verb and its particle: at most this many. */
 const MAX_GAP = 3;
+/** What opens a noun phrase that a preposition takes literally: "turns to him", "to the window". */
+const LITERAL_OBJECT: ReadonlySet<string> = new Set(['DET', 'PRON', 'PROPN', 'NUM']);
 
 /** A list row → a headword the matcher can use. Tokens are split the way the analyzer splits them. */
 export function makeMultiword(
@@ -51,8 +54,11 @@ export interface MultiwordMatch {
 
 export class MultiwordMatcher {
   private readonly byFirst = new Map<string, MultiwordHeadword[]>();
+  /** Verb + preposition units whose verb alone is two or more levels easier ("turn to" C1, turn A1). */
+  private readonly literalToo = new Set<MultiwordHeadword>();
 
-  constructor(headwords: readonly MultiwordHeadword[]) {
+  /** `verbLevel`: the listed level of a single verb, to tell which units also read literally. */
+  constructor(headwords: readonly MultiwordHeadword[], verbLevel?: (verb: string) => CefrLevel | undefined) {
     const best = new Map<string, MultiwordHeadword>();
     for (const h of headwords) {
       const key = h.tokens.join(' ');
@@ -67,6 +73,13 @@ export class MultiwordMatcher {
       this.byFirst.set(first, list);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const h of best.values()) {
+      const verb =
+        h.pos === 'verb' && h.tokens.length === 2 && !h.separable
+          ? verbLevel?.(h.tokens[0] as string)
+          : undefined;
+      if (verb && levelIndex(h.level.level) - levelIndex(verb) >= 2) this.literalToo.add(h);
+    }
   }
 
   /** Non-overlapping matches in one sentence, leftmost first, longest first at each position. */
@@ -83,13 +96,24 @@ export class MultiwordMatcher {
       for (const h of candidates) {
         const indexes =
           this.contiguous(tokens, i, h, used) ?? (h.separable ? this.split(tokens, i, h, used) : undefined);
-        if (!indexes) continue;
+        if (!indexes || this.literal(h, tokens, indexes)) continue;
         for (const k of indexes) used.add(k);
         out.push({ headword: h, indexes });
         break;
       }
     }
     return out;
+  }
+
+  /**
+   * "She turns to him", "turns to the window": the verb and the preposition in their own senses,
+   * not the idiom ("turned to drink", "who can I turn to?"). Only for units whose verb is much
+   * easier on its own, where the literal reading is the common one.
+   */
+  private literal(h: MultiwordHeadword, tokens: readonly Token[], indexes: number[]): boolean {
+    if (!this.literalToo.has(h)) return false;
+    const after = tokens[(indexes[indexes.length - 1] as number) + 1];
+    return after !== undefined && (LITERAL_OBJECT.has(after.pos) || /^\p{Lu}/u.test(after.text));
   }
 
   private contiguous(

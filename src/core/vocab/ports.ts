@@ -67,6 +67,8 @@ export interface Lexicon {
   has(word: string): boolean;
   /** The POS tags the word is listed under (empty when it is not listed, or listed without a POS). */
   classes(word: string): readonly Upos[];
+  /** True when a list writes the headword with a capital ("Monday", "June", "Mr."). */
+  capitalised(word: string): boolean;
   readonly multiwords: readonly MultiwordHeadword[];
 }
 
@@ -83,6 +85,8 @@ export interface Token {
   stop: boolean;
   /** Whitespace before the token in the source (0 when glued, as in `self-conscious`). */
   spaceBefore: boolean;
+  /** The analyzer's own lexicon does not know the word (a name, a rare or a foreign word). */
+  oov: boolean;
 }
 
 export interface Sentence {

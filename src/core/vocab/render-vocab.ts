@@ -70,9 +70,10 @@ export function renderVocab(v: MovieVocab, opts: RenderOptions): string {
   ].join('\n');
 }
 
-/** "• abandon (verb) B1 CEFR-J ×3: “You abandoned the plan…”" */
+/** "• abandon (verb) B1 CEFR-J ×3: “You abandoned the plan…”"; "B1? CEFR-J" when the class was a guess. */
 function wordLine(e: VocabEntry, v: MovieVocab): string {
-  const level = e.source === 'estimated' ? `~${e.level} estimated` : `${e.level} ${e.source}`;
+  const sure = e.uncertain ? '?' : '';
+  const level = e.source === 'estimated' ? `~${e.level}${sure} estimated` : `${e.level}${sure} ${e.source}`;
   const pos = e.pos === 'phrase' || e.pos === 'other' ? 'phrase' : e.pos;
   const snippet = bestSnippet(e, v);
   return `• ${e.lemma} (${pos}) ${level} ×${e.count}${snippet ? `: “${snippet}”` : ''}`;

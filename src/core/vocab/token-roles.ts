@@ -1,15 +1,20 @@
 /**
  * What one tagged token is for the vocabulary list and for coverage: skipped (punctuation,
  * numbers), known by everyone (names, function words with no level), a function word at its
- * listed level, or a vocabulary word with its lemma and class. Also where each word's level comes
- * from. This is where the tagger's mistakes are corrected with the word lists: a sentence-initial
- * "Projections" read as a name, "easy" read as a verb, "exhausted" listed as an adjective.
+ * listed level, or a vocabulary word with its lemma and class (word-class.ts decides the class).
+ * Also where each word's level comes from.
+ *
+ * A capitalised word is a name when the script names someone with it (cues, introductions,
+ * "Aunt Rose"), when it follows a title ("Detective Stern"), or when it is capitalised inside a
+ * sentence although the lists write it in lower case ("a Shell station").
  */
-import { colloquial } from './colloquial.js';
+import { clipped, clitic, colloquial } from './colloquial.js';
 import { estimateLevel } from './estimate-level.js';
 import { levelIndex } from './levels.js';
+import { HONORIFICS } from './names.js';
 import type { Lexicon, Token } from './ports.js';
 import type { CefrLevel, LevelInfo, Upos, WordClass } from './types.js';
+import { WordClasses } from './word-class.js';
 import { lemmaCandidates } from './word-forms.js';
 
 export type Role =
@@ -17,7 +22,13 @@ export type Role =
   | { role: 'known' }
   | { role: 'function'; level?: CefrLevel }
   /** `form`: the surface form to record when it differs from the token's ("runnin'" → running). */
-  | { role: 'word'; lemma: string; pos: WordClass; form?: string };
+  | { role: 'word'; lemma: string; pos: WordClass; form?: string; uncertain?: boolean };
+
+/** What the sentence's words are known to be, besides their tags. */
+export interface NameContext {
+  /** Lower-case words that name someone in this script. */
+  names: ReadonlySet<string>;
+}
 
 const CONTENT: Partial<Record<Upos, WordClass>> = {
   NOUN: 'noun',
@@ -33,94 +44,87 @@ const UPOS_OF: Record<WordClass, Upos | undefined> = {
   phrase: undefined,
   other: undefined,
 };
-const CONTENT_TAGS = ['NOUN', 'VERB', 'ADJ', 'ADV'] as const;
 
 /** Classifies tokens against one lexicon; lookups are memoised for the life of the process. */
 export class TokenRoles {
   private readonly knownMemo = new Map<string, boolean>();
   private readonly levelMemo = new Map<string, LevelInfo>();
+  private readonly classes: WordClasses;
 
-  constructor(private readonly lexicon: Lexicon) {}
+  constructor(private readonly lexicon: Lexicon) {
+    this.classes = new WordClasses(lexicon);
+  }
 
-  /** The role of `tokens[i]`; `first` is the index of the sentence's first word, `names` the characters' name words. */
-  of(tokens: readonly Token[], i: number, first: number, names: ReadonlySet<string>): Role {
+  /** The role of `tokens[i]`; `sentenceStart` is the index of the sentence's first word. */
+  of(tokens: readonly Token[], i: number, sentenceStart: number, ctx: NameContext): Role {
     const t = tokens[i] as Token;
+    // Quoted speech or a colon starts a sentence again: he says, "Trust me."
+    const first = i > sentenceStart && /^["“‘:]$/.test(tokens[i - 1]?.text ?? '') ? i : sentenceStart;
     if (
       t.kind === 'punctuation' ||
       t.kind === 'other' ||
       t.pos === 'PUNCT' ||
       t.pos === 'SYM' ||
       t.pos === 'SPACE'
-    ) {
+    )
       return { role: 'skip' };
-    }
     if (t.kind === 'number' || /\d/.test(t.text)) return { role: 'skip' };
     // Curly apostrophes were made straight before tagging.
-    let normal = t.normal;
+    const normal = t.normal;
     const next = tokens[i + 1];
+    const prev = tokens[i - 1];
     // "runnin'" arrives as "runnin" + "'": the g was dropped.
     if (next && next.text === "'" && !next.spaceBefore && /[a-z]in$/.test(normal)) {
-      normal += 'g';
-      const verb = lemmaCandidates(normal, 'verb')
+      const verb = lemmaCandidates(`${normal}g`, 'verb')
         .slice(1)
         .find((c) => this.lexicon.classes(c).includes('VERB'));
-      if (verb) return { role: 'word', lemma: verb, pos: 'verb', form: normal };
+      if (verb) return { role: 'word', lemma: verb, pos: 'verb', form: `${normal}g` };
     }
-
-    const spoken = colloquial(normal);
+    const cut = prev && prev.text === "'" && !t.spaceBefore ? clipped(normal) : undefined;
+    const spoken = cut ?? colloquial(normal);
     if (spoken) {
       const pos = CONTENT[spoken.pos];
       return pos ? { role: 'word', lemma: spoken.lemma, pos } : this.functionWord(spoken.lemma, spoken.pos);
     }
+    if (this.isName(tokens, i, first, ctx)) return { role: 'known' };
+    const split = clitic(normal);
+    if (split) return this.withClitic(split.stem);
 
-    const capital = startsUpper(t.text);
-    const initial = i === first;
-    if (names.has(normal)) {
-      if (!this.known(normal)) return { role: 'known' };
-      const nextIsName = !!next && startsUpper(next.text) && names.has(next.normal);
-      if (capital && (!initial || nextIsName)) return { role: 'known' };
-    }
     if (t.pos === 'PROPN') {
-      // A sentence-initial common word the tagger took for a name ("Projections swarm.").
-      const listed = capital && initial ? this.listedForm(normal) : undefined;
-      if (listed) return { role: 'word', lemma: listed, pos: this.classOf(listed) };
-      if (capital || !isWord(normal)) return { role: 'known' };
+      // A sentence-initial common word the tagger took for a name ("Trust me.", "Drinking won't help").
+      if (i === first && startsUpper(t.text) && this.known(normal))
+        return this.content(tokens, i, first, ctx);
+      if (startsUpper(t.text) || !isWord(normal)) return { role: 'known' };
       return { role: 'word', lemma: normal, pos: 'noun' };
     }
-    const tagged = CONTENT[t.pos];
-    if (!tagged) {
+    if (!CONTENT[t.pos]) {
       return t.pos === 'INTJ' && !this.known(normal) ? { role: 'known' } : this.functionWord(t.lemma, t.pos);
     }
-    if (capital && !initial && !this.known(normal)) return { role: 'known' };
-
-    let lemma = t.lemma.toLowerCase();
-    if (normal !== t.normal) lemma = this.listedForm(normal) ?? normal;
-    if (!isWord(lemma)) return { role: 'known' };
+    if (!isWord(t.lemma.toLowerCase()) && !isWord(normal)) return { role: 'known' };
     if (t.stop) {
-      const level = this.lexicon.lookup(lemma, t.pos)?.level;
+      const level = this.lexicon.lookup(t.lemma.toLowerCase(), t.pos)?.level;
       // Stop lists hold a few real words ("serious", "amount"); keep those a learner may not know.
       if (!level || levelIndex(level) < levelIndex('B1'))
         return { role: 'function', ...(level ? { level } : {}) };
     }
-    const participle = tagged === 'verb' ? this.participle(normal, lemma) : undefined;
-    return participle ?? this.reconcile(lemma, tagged, t.pos);
+    return this.content(tokens, i, first, ctx);
   }
 
   /** The level of a content word: its list level, else the estimate. Memoised per lemma and class. */
-  levelOf(lemma: string, pos: WordClass, upos: Upos): LevelInfo {
+  levelOf(lemma: string, pos: WordClass): LevelInfo {
     const key = `${lemma}|${pos}`;
     const memo = this.levelMemo.get(key);
     if (memo) return memo;
     let info: LevelInfo | undefined;
     const inflecting = pos === 'noun' || pos === 'verb' || pos === 'adjective' ? pos : 'any';
     for (const candidate of lemmaCandidates(lemma, inflecting)) {
-      const listed = this.lexicon.lookup(candidate, UPOS_OF[pos] ?? upos);
+      const listed = this.lexicon.lookup(candidate, UPOS_OF[pos]);
       if (listed) {
         info = { level: listed.level, source: listed.source };
         break;
       }
     }
-    info ??= estimateLevel(lemma, this.lexicon, upos === 'INTJ');
+    info ??= estimateLevel(lemma, this.lexicon);
     this.levelMemo.set(key, info);
     return info;
   }
@@ -129,52 +133,49 @@ export class TokenRoles {
   known(word: string): boolean {
     let k = this.knownMemo.get(word);
     if (k === undefined) {
-      k = this.listedForm(word) !== undefined;
+      k = lemmaCandidates(word).some((c) => this.lexicon.has(c));
       this.knownMemo.set(word, k);
     }
     return k;
   }
 
-  /**
-   * "exhausted" tagged as a verb but listed as an adjective (B1) below its verb (exhaust, C1): the
-   * adjective is the word a learner meets. The lower level wins, as with any word listed twice.
-   */
-  private participle(normal: string, lemma: string): Role | undefined {
-    if (!/(?:ed|ing)$/.test(normal) || normal === lemma) return undefined;
-    const adj = this.lexicon.classes(normal).includes('ADJ') ? this.lexicon.lookup(normal, 'ADJ') : undefined;
-    if (!adj) return undefined;
-    const verb = this.lexicon.lookup(lemma, 'VERB');
-    const adjLower = !verb || levelIndex(adj.level) < levelIndex(verb.level);
-    return adjLower ? { role: 'word', lemma: normal, pos: 'adjective' } : undefined;
+  /** Whether `tokens[i]` names someone (see the file comment). */
+  isName(tokens: readonly Token[], i: number, first: number, ctx: NameContext): boolean {
+    const t = tokens[i] as Token;
+    if (!startsUpper(t.text) || t.text.length < 2) return false;
+    const word = t.normal.replace(/['’]s$/, '');
+    if (ctx.names.has(word)) return true;
+    const before = tokens[i - 1];
+    const title = before && HONORIFICS.has(before.normal.replace(/\.$/, '')) && startsUpper(before.text);
+    if (title || (i !== first && !this.lexicon.capitalised(word) && (t.pos === 'PROPN' || !this.known(word))))
+      return true;
+    return i === first && t.pos === 'PROPN' && !this.known(word);
   }
 
-  /**
-   * The tagger's class when the lists agree or do not know the word; otherwise the lists' class
-   * ("easy" read as a verb is the adjective), and a word listed only as a function word
-   * ("everything") is one.
-   */
-  private reconcile(lemma: string, tagged: WordClass, upos: Upos): Role {
-    const listed = this.lexicon.classes(lemma);
-    if (listed.length === 0 || listed.includes(upos)) return { role: 'word', lemma, pos: tagged };
-    const content = CONTENT_TAGS.find((p) => listed.includes(p));
-    if (content) return { role: 'word', lemma, pos: CONTENT[content] as WordClass };
-    return this.functionWord(lemma, listed[0] as Upos);
+  private content(tokens: readonly Token[], i: number, first: number, ctx: NameContext): Role {
+    const decided = this.classes.decide(tokens, i, first, (k) => this.isName(tokens, k, first, ctx));
+    const t = tokens[i] as Token;
+    if (!decided) return this.functionWord(t.lemma, t.pos);
+    if (!isWord(decided.lemma)) return { role: 'known' };
+    return {
+      role: 'word',
+      lemma: decided.lemma,
+      pos: decided.pos,
+      ...(decided.uncertain ? { uncertain: true } : {}),
+    };
+  }
+
+  /** "here's", "this'll": a function word; "ferryman's": the noun, its 's adding nothing. */
+  private withClitic(stem: string): Role {
+    const listed = this.lexicon.classes(stem);
+    if (listed.includes('NOUN')) return { role: 'word', lemma: stem, pos: 'noun' };
+    if (listed.length > 0 || !isWord(stem)) return this.functionWord(stem, listed[0] ?? 'PRON');
+    return { role: 'word', lemma: stem, pos: 'noun' };
   }
 
   private functionWord(lemma: string, pos: Upos): Role {
     const level = this.lexicon.lookup(lemma.toLowerCase(), pos)?.level;
     return level ? { role: 'function', level } : { role: 'function' };
-  }
-
-  /** The first dictionary form of `word` the lists know. */
-  private listedForm(word: string): string | undefined {
-    return lemmaCandidates(word).find((c) => this.lexicon.has(c));
-  }
-
-  private classOf(lemma: string): WordClass {
-    const listed = this.lexicon.classes(lemma);
-    const content = CONTENT_TAGS.find((p) => listed.includes(p));
-    return content ? (CONTENT[content] as WordClass) : 'noun';
   }
 }
 

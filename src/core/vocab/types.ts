@@ -103,12 +103,16 @@ export interface ScriptBlock {
   speaker?: string;
   /** Index of the scene heading this block sits under, when there is one. */
   scene?: number;
+  /** A speech marked as spoken in another language ("(in Spanish)"): not English vocabulary. */
+  foreign?: boolean;
 }
 
 export interface ParsedScript {
   blocks: ScriptBlock[];
   /** Character names from the cues, upper case, as written after removing extensions. */
   characters: string[];
+  /** Names introduced in action lines with an age, as written: "ROSE (50s)" → ROSE. */
+  introduced: string[];
 }
 
 /** One sentence kept for examples: the line a word appears in. */
@@ -131,6 +135,11 @@ export interface VocabEntry {
   forms: string[];
   /** Indexes into MovieVocab.sentences, in script order, each once. */
   sentences: number[];
+  /**
+   * The word's class, and so its level, was a guess every time it occurred: the tagger was unsure
+   * and the lists give the word different levels in different classes ("Fine." alone).
+   */
+  uncertain?: boolean;
 }
 
 /** Counts by level; `estimated` and `unlisted` are also counted on their own. */

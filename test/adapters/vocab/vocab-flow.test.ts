@@ -10,7 +10,7 @@ import { createVocab } from '../../../adapters/vocab/create-vocab.js';
 import { vocabEnv } from '../../../src/config/vocab-env.js';
 import type { Logger } from '../../../src/core/ports.js';
 import type { IncomingMessage, Platform } from '../../../src/core/types.js';
-import { parseVocab } from '../../../src/core/vocab/parse-vocab.js';
+import { parseVocab } from '../../../src/core/commands/parse-vocab.js';
 import type { TitleResolver } from '../../../src/core/vocab/ports.js';
 import type { MovieVocab } from '../../../src/core/vocab/types.js';
 import type { VocabService } from '../../../src/core/vocab/vocab-service.js';

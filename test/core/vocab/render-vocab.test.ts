@@ -70,6 +70,13 @@ describe('the reply text', () => {
     expect(t).not.toContain('zzt');
   });
 
+  it('marks a level whose word class was a guess', () => {
+    const fine = { ...word('fine', 'B1', 'CEFR-J'), uncertain: true };
+    expect(renderVocab(vocab([fine]), { range: { min: 'B1', max: 'C2' } })).toContain(
+      '• fine (noun) B1? CEFR-J ×1',
+    );
+  });
+
   it('says so when no word is in the asked range', () => {
     expect(renderVocab(vocab([word('door', 'A1', 'CEFR-J')]), { range: { min: 'C2', max: 'C2' } })).toContain(
       'No C2 words in this script.',
