@@ -2,9 +2,10 @@
  * ScriptFileReader for the terminal: a screenplay (.txt, .fountain), an IMSDb page saved as .html,
  * or subtitles (.srt, .vtt) on the bot's own disk, in whatever encoding they were saved
  * (decode-text.ts). Wired only for the terminal adapter: chat users must never name files on the
- * server. Files over the size cap are not read.
+ * server. Only those kinds of file are read, and never more than the size cap, whatever size the
+ * file system reports (/proc files report 0).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { ScriptFileReader, ScriptLookup } from '../../src/core/vocab/ports.js';
@@ -20,6 +21,9 @@ export interface LocalFileOptions {
   cwd?: string;
 }
 
+/** The kinds of file that hold a script; anything else (an environment, a key file) is not read. */
+const SCRIPT_FILE = /\.(?:txt|fountain|srt|vtt|html?)$/i;
+
 export class LocalFileScriptSource implements ScriptFileReader {
   private readonly maxBytes: number;
   private readonly cwd: string;
@@ -32,8 +36,17 @@ export class LocalFileScriptSource implements ScriptFileReader {
   async read(path: string): Promise<ScriptLookup> {
     const full = resolve(this.cwd, path.replace(/^~(?=\/)/, homedir()));
     const name = full.split(/[\\/]/).pop() ?? full;
+    if (!SCRIPT_FILE.test(name))
+      return {
+        found: false,
+        miss: 'not_script',
+        detail: 'only .txt, .fountain, .srt, .vtt and .html files are read',
+      };
     let size: number;
     try {
+      // A link named like a script into /proc, /sys or /dev is still the process's or the system's.
+      if (/^\/(?:proc|sys|dev)\//.test(await realpath(full)))
+        return { found: false, miss: 'not_script', detail: 'not a script file' };
       const s = await stat(full);
       if (!s.isFile()) return { found: false, miss: 'not_found', detail: 'not a file' };
       size = s.size;
@@ -41,7 +54,8 @@ export class LocalFileScriptSource implements ScriptFileReader {
       return { found: false, miss: 'not_found' };
     }
     if (size > this.maxBytes) return { found: false, miss: 'too_large', detail: String(this.maxBytes) };
-    const bytes = await readFile(full);
+    const bytes = await readCapped(full, this.maxBytes);
+    if (!bytes) return { found: false, miss: 'too_large', detail: String(this.maxBytes) };
     if (/\.(?:srt|vtt)$/i.test(name)) {
       const text = subtitleTranscript(decodeText(bytes));
       return text
@@ -58,5 +72,23 @@ export class LocalFileScriptSource implements ScriptFileReader {
       found: true,
       script: { format: 'screenplay', text: decodeText(bytes), source: 'file', origin: name },
     };
+  }
+}
+
+/** At most `max` bytes of the file; undefined when it holds more (the reported size may lie). */
+async function readCapped(path: string, max: number): Promise<Buffer | undefined> {
+  const file = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(max + 1);
+    let got = 0;
+    for (;;) {
+      const { bytesRead } = await file.read(buf, got, buf.length - got, null);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+      if (got > max) return undefined;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    await file.close();
   }
 }

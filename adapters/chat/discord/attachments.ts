@@ -4,6 +4,7 @@
  * size is known before downloading, so an oversized upload costs nothing.
  */
 import { textReply } from '../../../src/core/messages.js';
+import { decodeText } from '../../vocab/decode-text.js';
 import type { Reply } from '../../../src/core/types.js';
 
 /** Subtitle files are a few hundred KB; anything this big is not one. */
@@ -23,8 +24,10 @@ export async function downloadText(file: DiscordFile, timeoutMs = 10_000): Promi
   if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, reason: 'tooLarge' };
   const res = await fetch(file.url, { signal: AbortSignal.timeout(timeoutMs) });
   if (!res.ok) throw new Error(`downloading attachment ${file.name} failed: HTTP ${res.status}`);
-  const content = await res.text();
-  if (Buffer.byteLength(content) > MAX_ATTACHMENT_BYTES) return { ok: false, reason: 'tooLarge' };
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, reason: 'tooLarge' };
+  // Subtitles come in every encoding (an ISO-8859-1 .srt is common): detected, not assumed.
+  const content = decodeText(bytes);
   return { ok: true, file: { filename: file.name, content } };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Telegram } from 'telegraf';
 import { textReply } from '../../../src/core/messages.js';
+import { decodeText } from '../../vocab/decode-text.js';
 import type { Reply } from '../../../src/core/types.js';
 
 /** Subtitle files are small; the Bot API's own download limit is 20 MB. */
@@ -40,7 +41,8 @@ export async function downloadAttachment(
     if (body.length > MAX_ATTACHMENT_BYTES) {
       return { ok: false, reply: tooLarge(doc.fileName) };
     }
-    return { ok: true, filename: doc.fileName, content: body.toString('utf8').replace(/^\uFEFF/, '') };
+    // Subtitles come in every encoding (an ISO-8859-1 .srt is common): detected, not assumed.
+    return { ok: true, filename: doc.fileName, content: decodeText(body) };
   } catch {
     return {
       ok: false,

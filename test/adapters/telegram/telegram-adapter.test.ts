@@ -261,3 +261,22 @@ describe('a group', () => {
     expect(core.handled.slice(seen).map((h) => h.text)).toEqual(['help', 'requests']);
   });
 });
+
+describe('a subtitle file in another encoding', () => {
+  it('GIVEN an ISO-8859-1 .srt THEN the core gets its words whole ("café", not "caf")', async () => {
+    const chat = fake.privateChat(alice);
+    const srt = '1\n00:00:01,000 --> 00:00:03,000\nMeet me at the café, my fiancée said.\n';
+    fake.userSendsDocument(
+      alice,
+      chat,
+      { name: 'paris.srt', content: Buffer.from(srt, 'latin1') },
+      'vocab in French',
+    );
+    await fake.until(
+      () => core.handled.some((h) => h.attachment?.filename === 'paris.srt'),
+      'the file reaching the core',
+    );
+    const got = core.handled.find((h) => h.attachment?.filename === 'paris.srt');
+    expect(got?.attachment?.content).toContain('Meet me at the café, my fiancée said.');
+  });
+});

@@ -1,5 +1,13 @@
 /** The on-disk pieces: the script cache, the vocabulary store and local script files. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -152,8 +160,16 @@ describe('GIVEN a local script file (terminal)', () => {
 
   it('THEN a missing file, a directory and a file over the cap are misses', async () => {
     writeFileSync(join(dir, 'big.txt'), 'x'.repeat(100_001));
+    mkdirSync(join(dir, 'folder.txt'), { recursive: true });
     expect(await files().read('nope.txt')).toMatchObject({ found: false, miss: 'not_found' });
-    expect(await files().read('.')).toMatchObject({ found: false, miss: 'not_found' });
+    expect(await files().read('folder.txt')).toMatchObject({ found: false, miss: 'not_found' });
     expect(await files().read('big.txt')).toMatchObject({ found: false, miss: 'too_large' });
+  });
+
+  it('THEN /proc files, and links to them named like scripts, are never read', async () => {
+    symlinkSync('/proc/self/environ', join(dir, 'environ.txt'));
+    expect(await files().read('/proc/self/environ')).toMatchObject({ found: false, miss: 'not_script' });
+    expect(await files().read('environ.txt')).toMatchObject({ found: false, miss: 'not_script' });
+    expect(await files().read('/etc/hostname')).toMatchObject({ found: false, miss: 'not_script' });
   });
 });
