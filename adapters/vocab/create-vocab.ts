@@ -1,10 +1,10 @@
 /**
- * The vocabulary feature wired from the environment in one call, for src/main.ts:
+ * The vocabulary feature wired from the environment in one call, for src/upstreams.ts, which hands
+ * vocab.service to the core's VocabDesk (src/core/vocab/vocab-desk.ts):
  *
  *   const vocab = await createVocab({ ...config.vocab, DATA_DIR: config.core.DATA_DIR }, logger, {
  *     titles: tmdb ? catalogTitleResolver(tmdb) : undefined,
  *   });
- *   // "vocab …" → parseVocab(args) → vocab.service.handle(command, msg)
  *
  * IMSDb (behind an on-disk script cache under DATA_DIR/scripts), .srt/.vtt attachments, local
  * files for the terminal, the CEFR lists from data/cefr and wink-nlp. Loads the lists and the
@@ -19,7 +19,7 @@ import { VocabBuilder } from '../../src/core/vocab/build-vocab.js';
 import { createVocabService, type VocabService } from '../../src/core/vocab/vocab-service.js';
 import { loadCefrLexicon } from './cefr-lexicon.js';
 import { ImsdbScriptSource } from './imsdb-script-source.js';
-import { JsonVocabStore } from './json-vocab-store.js';
+import { JsonVocabStore } from '../store/json-vocab-store.js';
 import { LocalFileScriptSource } from './local-file-script-source.js';
 import { CachedScriptSource } from './script-cache.js';
 import { SubtitleScriptSource } from './subtitle-script-source.js';
@@ -82,7 +82,7 @@ export async function createVocab(
     scripts,
     lexicon,
     analyzer,
-    store: new JsonVocabStore(join(env.DATA_DIR, 'vocab')),
+    store: new JsonVocabStore(join(env.DATA_DIR, 'vocab'), log),
     attachments: new SubtitleScriptSource({ maxChars: env.SCRIPT_MAX_BYTES }),
     files: new LocalFileScriptSource({ maxBytes: env.SCRIPT_MAX_BYTES }),
     logger: log,

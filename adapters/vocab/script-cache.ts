@@ -9,7 +9,7 @@ import type { Logger } from '../../src/core/ports.js';
 import { movieKey } from '../../src/core/vocab/movie-key.js';
 import type { ScriptLookup, ScriptQuery, ScriptSource } from '../../src/core/vocab/ports.js';
 import { SingleFlight } from '../../src/core/vocab/single-flight.js';
-import { fileNameFor, readJson, writeJsonAtomic } from './atomic-json.js';
+import { fileNameFor, readJson, writeJsonAtomic } from '../store/atomic-json.js';
 
 const cachedScript = z.object({
   key: z.string(),

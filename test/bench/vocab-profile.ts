@@ -27,7 +27,7 @@ import {
 import { parseCsv } from '../../adapters/vocab/csv.js';
 import { decodeHtml } from '../../adapters/vocab/decode-html.js';
 import { scriptText } from '../../adapters/vocab/imsdb-pages.js';
-import { JsonVocabStore } from '../../adapters/vocab/json-vocab-store.js';
+import { JsonVocabStore } from '../../adapters/store/json-vocab-store.js';
 import { warmUp } from '../../adapters/vocab/warm-up.js';
 import { WinkAnalyzer } from '../../adapters/vocab/wink-analyzer.js';
 import { ANALYSIS_VERSION, VocabBuilder } from '../../src/core/vocab/build-vocab.js';

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JsonJobStore } from '../../../adapters/vocab/json-job-store.js';
-import { JsonVocabStore } from '../../../adapters/vocab/json-vocab-store.js';
+import { JsonJobStore } from '../../../adapters/store/json-job-store.js';
+import { JsonVocabStore } from '../../../adapters/store/json-vocab-store.js';
 import type { EnrichmentJob } from '../../../src/core/vocab/enrichment/types.js';
 import { CaptureLogger } from '../../helpers/capture-logger.js';
 

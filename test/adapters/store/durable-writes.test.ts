@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LowdbFile } from '../../../adapters/store/lowdb-file.js';
 import { LowdbRequestStore } from '../../../adapters/store/request-store.js';
-import { JsonJobStore } from '../../../adapters/vocab/json-job-store.js';
+import { JsonJobStore } from '../../../adapters/store/json-job-store.js';
 import { newRequest, transition } from '../../../src/core/media/request-lifecycle.js';
 import type { UserRef } from '../../../src/core/types.js';
 

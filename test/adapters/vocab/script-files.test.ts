@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JsonVocabStore } from '../../../adapters/vocab/json-vocab-store.js';
+import { JsonVocabStore } from '../../../adapters/store/json-vocab-store.js';
 import { LocalFileScriptSource } from '../../../adapters/vocab/local-file-script-source.js';
 import { CachedScriptSource } from '../../../adapters/vocab/script-cache.js';
 import type { ScriptLookup, ScriptQuery, ScriptSource } from '../../../src/core/vocab/ports.js';

@@ -7,8 +7,8 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { z } from 'zod';
 import type { Logger } from '../../src/core/ports.js';
-import { readIfExists, writeFileDurable } from '../store/durable-file.js';
-import { describeIssues, idOf, moveAside } from '../store/quarantine.js';
+import { readIfExists, writeFileDurable } from './durable-file.js';
+import { describeIssues, idOf, moveAside } from './quarantine.js';
 
 export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
