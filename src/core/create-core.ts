@@ -18,7 +18,7 @@ import { BackendRegistry } from './media/backend-registry.js';
 import { ClassificationCache } from './media/classification-cache.js';
 import { classify, type DecisionPolicy } from './media/classify.js';
 import { MediaRequests } from './media/media-requests.js';
-import { RequestLocks } from './media/request-locks.js';
+import { OneAtATime } from './one-at-a-time.js';
 import { displayTitle } from './media/send-request.js';
 import { createOperations } from './operations.js';
 import type {
@@ -86,8 +86,8 @@ export function createCore(deps: CoreDeps): ReelCore {
     notifier: deps.notifier,
     maxAttempts: settings.maxAttempts,
     askSeasons: settings.askSeasons ?? false,
-    locks: new RequestLocks(),
-    items: new RequestLocks(),
+    locks: new OneAtATime(),
+    items: new OneAtATime(),
     approval: {
       required: settings.requireApproval ?? false,
       isAdmin: (u) => isAdmin(access, u),

@@ -10,7 +10,7 @@ import type { ApprovalPolicy } from './approval.js';
 import type { BackendRegistry } from './backend-registry.js';
 import type { ClassificationCache } from './classification-cache.js';
 import type { DecisionPolicy } from './classify.js';
-import type { RequestLocks } from './request-locks.js';
+import type { OneAtATime } from '../one-at-a-time.js';
 
 export interface MediaDeps {
   catalogs: readonly MediaCatalog[];
@@ -27,9 +27,9 @@ export interface MediaDeps {
   askSeasons: boolean;
   cache: ClassificationCache;
   metrics: ErrorCounter;
-  locks: RequestLocks;
+  locks: OneAtATime;
   /** Per-item single flight in the send path (send-request.ts). */
-  items: RequestLocks;
+  items: OneAtATime;
 }
 
 /** Who is acting on a request: the person who asked, an admin, or the cron. */

@@ -8,7 +8,7 @@
  * - reclassify.ts: an admin's correction;
  * - process-pending.ts: the cron body; availability.ts: "it's ready".
  * Every step is on disk before anyone is answered, and one step at a time per request
- * (request-locks.ts).
+ * (../one-at-a-time.ts).
  */
 import type { Reply, UserRef } from '../types.js';
 import type { Verdict } from './approval.js';

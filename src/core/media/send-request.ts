@@ -18,14 +18,14 @@ import type {
 } from '../ports.js';
 import type { Candidate, ExternalIds, MediaCard, MediaRequest, Reply } from '../types.js';
 import { SERVICE_FOR_KIND, type BackendRegistry } from './backend-registry.js';
-import type { RequestLocks } from './request-locks.js';
+import type { OneAtATime } from '../one-at-a-time.js';
 import { transition } from './request-lifecycle.js';
 import { failed } from './send-failure.js';
 import { sendSeason } from './send-season.js';
 
 export interface SendDeps {
   /** Per-item single flight around "is it there?" and the add (keyed by backend and work). */
-  items: RequestLocks;
+  items: OneAtATime;
   requests: RequestStore;
   backends: BackendRegistry;
   catalogs: readonly MediaCatalog[];

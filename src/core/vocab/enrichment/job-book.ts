@@ -3,7 +3,7 @@
  * live objects the queue and the worker change, and written through after every change, one
  * write at a time per job (each write stores the job as it is when its turn comes).
  */
-import { OneAtATime } from './one-at-a-time.js';
+import { OneAtATime } from '../../one-at-a-time.js';
 import type { EnrichmentJob, JobStore } from './types.js';
 
 export class JobBook {

@@ -13,7 +13,7 @@ import type { VocabStore } from '../ports.js';
 import type { Language, MovieVocab } from '../types.js';
 import { JobBook } from './job-book.js';
 import { addAsker, isDue, msUntilDue, newJob, requeue, startedInLastHour } from './job-life.js';
-import { OneAtATime } from './one-at-a-time.js';
+import { OneAtATime } from '../../one-at-a-time.js';
 import { ProgressViews } from './progress-views.js';
 import { wordsToTranslate } from './requests.js';
 import { JobScheduler } from './scheduler.js';
