@@ -6,78 +6,14 @@
 import Bottleneck from 'bottleneck';
 import type { z } from 'zod';
 import { UpstreamError } from '../../src/core/errors.js';
-import type { Logger } from '../../src/core/ports.js';
 import { describeUrl, scrub } from './scrub.js';
+import { withBasicAuth } from './basic-auth.js';
 import { fetchFollowingRedirects } from './follow-redirects.js';
+import { backoffMs, neverConnected, parseRetryAfter } from './retry-policy.js';
+import type { HttpClientOptions, RawResponse, RequestOptions, TextResponse } from './http-options.js';
 import { upstreamDetail } from './upstream-detail.js';
 
-export interface LimitOptions {
-  /** Minimum milliseconds between two requests (MusicBrainz: 1000). */
-  minTime?: number;
-  maxConcurrent?: number;
-}
-
-export interface HttpClientOptions {
-  /** Name used in errors and logs: `tmdb`, `sonarr`. */
-  service: string;
-  /** Root every path is appended to; may carry a path (`…/3`, `…/ws/2`, an *arr URL base). */
-  baseUrl: string;
-  headers?: Record<string, string>;
-  /** Query parameters sent on every request (`api_key`); scrubbed from every message. */
-  query?: Record<string, string>;
-  /** Values that must never appear in a message or log line. */
-  secrets?: string[];
-  /** Per attempt. Default 8000 ms. */
-  timeoutMs?: number;
-  /** Extra attempts on 429, 5xx and network errors. Default 2. */
-  retries?: number;
-  /** Longest Retry-After we wait inside one call; longer ones fail as rate_limited. Default 10 s. */
-  maxRetryAfterMs?: number;
-  limit?: LimitOptions;
-  /**
-   * With a deadline, the longest a request may wait for its limiter slot before it fails fast as
-   * rate_limited (a rate-limited source may delay a decision this much at most). Default: the deadline.
-   */
-  maxQueueWaitMs?: number;
-  /** Cache GET bodies this long (ms). 0 = off. */
-  cacheTtlMs?: number;
-  logger?: Logger;
-  fetchImpl?: typeof fetch;
-  /** Re-POST a form after a 301/302 instead of following it as a GET (follow-redirects.ts). */
-  keepPostOnRedirect?: boolean;
-}
-
-export interface RequestOptions<S extends z.ZodType> {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string;
-  query?: Record<string, string | number | boolean | undefined>;
-  body?: unknown;
-  /** Form-encoded body instead of JSON (OAuth token endpoints). */
-  form?: Record<string, string>;
-  headers?: Record<string, string>;
-  schema: S;
-  signal?: AbortSignal;
-  /** Give up without sending when the limiter's queue would delay this past the signal's deadline. */
-  deadline?: number;
-  /**
-   * Sending it twice does no harm (a search, a translation, a token). Default: true for GET, PUT
-   * and DELETE, false for POST. A POST that is not is retried only when the server cannot have
-   * applied it: a 429, or a connection that was never made. A 5xx or a reset may come after the
-   * item was added, so the caller's own "is it there now?" check decides instead.
-   */
-  idempotent?: boolean;
-}
-
-export interface TextResponse {
-  status: number;
-  contentType: string;
-  body: Buffer;
-}
-
-/** What one attempt got back; `retryAfter` is the raw header. */
-interface RawResponse extends TextResponse {
-  retryAfter: string | null;
-}
+export type { HttpClientOptions, LimitOptions, RequestOptions, TextResponse } from './http-options.js';
 
 interface CacheEntry {
   expires: number;
@@ -364,74 +300,5 @@ export class HttpClient {
       }
       signal?.addEventListener('abort', done, { once: true });
     });
-  }
-}
-
-/**
- * `http://user:pass@nas/sonarr`, as people write it for an app behind a reverse proxy with Basic
- * auth: fetch refuses a URL with credentials, so they become an Authorization header (and secrets
- * that no message may show), and the URL loses them.
- */
-function withBasicAuth(opts: HttpClientOptions): HttpClientOptions {
-  let url: URL;
-  try {
-    url = new URL(opts.baseUrl);
-  } catch {
-    return opts;
-  }
-  if (!url.username && !url.password) return opts;
-  const encoded = url.password;
-  const password = decodeURIComponent(encoded);
-  const basic = Buffer.from(`${decodeURIComponent(url.username)}:${password}`).toString('base64');
-  url.username = '';
-  url.password = '';
-  return {
-    ...opts,
-    baseUrl: url.toString(),
-    headers: { authorization: `Basic ${basic}`, ...opts.headers },
-    secrets: [...(opts.secrets ?? []), basic, ...(password ? [password, encoded] : [])],
-  };
-}
-
-/** Errors raised before a connection existed: the request cannot have reached the server. */
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-function neverConnected(e: unknown): boolean {
-  const code = (e as { cause?: { code?: string } })?.cause?.code ?? (e as { code?: string })?.code;
-  return code !== undefined && NOT_CONNECTED.has(code);
-}
-
-function backoffMs(attempt: number): number {
-  return 200 * 2 ** attempt;
-}
-
-/**
- * How long to wait before retrying, ms: Retry-After (seconds or an HTTP date), or the wait a
- * 429 body names (Telegram, Discord); `explicit` says the service named it. Otherwise an
- * exponential default.
- */
-function parseRetryAfter(res: RawResponse, attempt: number): { ms: number; explicit: boolean } {
-  const raw = res.retryAfter;
-  if (raw) {
-    const secs = Number(raw);
-    if (Number.isFinite(secs)) return { ms: Math.max(0, secs * 1000), explicit: true };
-    const date = Date.parse(raw);
-    if (Number.isFinite(date)) return { ms: Math.max(0, date - Date.now()), explicit: true };
-  }
-  if (res.status === 429) {
-    const fromBody = retryAfterFromBody(res.body.toString('utf8'));
-    if (fromBody !== undefined) return { ms: fromBody * 1000, explicit: true };
-  }
-  return { ms: res.status === 429 || res.status >= 500 ? backoffMs(attempt) : 0, explicit: false };
-}
-
-/** Telegram and Discord put the wait in the body. */
-function retryAfterFromBody(text: string): number | undefined {
-  try {
-    const j = JSON.parse(text) as { retry_after?: unknown; parameters?: { retry_after?: unknown } };
-    const v = j.parameters?.retry_after ?? j.retry_after;
-    return typeof v === 'number' ? v : undefined;
-  } catch {
-    return undefined;
   }
 }
