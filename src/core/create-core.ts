@@ -120,6 +120,7 @@ export function createCore(deps: CoreDeps): ReelCore {
     quota: settings.quota ?? { perDay: 0, perWeek: 0 },
     media,
     requests: deps.requests,
+    policy: settings.policy,
     clock,
     logger,
     vocab: deps.vocab,

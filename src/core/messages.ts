@@ -10,6 +10,7 @@ export const USAGE = [
   '• add movie Dune 2021 · add show Fargo · add artist Radiohead · add album OK Computer',
   '• requests — what you asked for and where it is',
   '• cancel <id> — drop a request that has not been sent',
+  '• why <id> — how a request was decided: the scores, factor by factor',
   '• vocab Inception in French — the film’s vocabulary by CEFR level',
 ].join('\n');
 
@@ -39,9 +40,10 @@ const TEXT = {
     'Say “reclassify <id> <kind or service>”: a kind (movie, series, music, artist, album) or a service (radarr, sonarr, lidarr, radarr-4k …).',
   'parse.reportUsage': 'Say “report” for the last 30 days, or “report --days 7” (0 = everything).',
   'parse.approveUsage': 'Say “{verb} <id>” (the id is in the approval message).',
+  'parse.whyUsage': 'Say which request: “why <id>” (the id is in “requests”).',
 
   'media.pick': 'Which one do you mean{sourcesNote}?',
-  'media.closest': '. Closest: {titles}',
+  'media.didYouMean': 'I found nothing called “{title}”. Did you mean one of these{sourcesNote}?',
   'media.sourcesAside': '({note})',
   'media.leftOut': ' — left out: {sources}',
   'media.sourceLate': '{source} (too slow)',
@@ -59,7 +61,7 @@ const TEXT = {
   'media.seasonsFirst': 'First season',
   'media.seasonsLatest': 'Latest season',
   'media.seasonsFuture': 'Future episodes only',
-  'media.notFound': 'I found nothing called “{title}”{closest}{sourcesNote}.',
+  'media.notFound': 'I found nothing called “{title}”{sourcesNote}.',
   'media.catalogsDown':
     'I can’t search right now: {sources}. I kept your request ({id}) and will try again; I’ll tell you what I find.',
   'media.noCatalogs':
@@ -109,6 +111,28 @@ const TEXT = {
   'cancel.done': 'Cancelled {title} ({id}).',
   'cancel.notFound': 'I have no request {id} of yours.',
   'cancel.tooLate': '{title} ({id}) is already {status}; it can’t be cancelled.',
+
+  // "why <id>" (media/explain-decision.ts).
+  'why.notFound': 'There is no request {id}. Your requests and their ids are in “requests”.',
+  'why.notYours': '{id} is someone else’s request; only they and the bot’s admins can ask why.',
+  'why.notDecided': '{id} (“{title}”) has not been decided yet.',
+  'why.noScores': 'Why {id} (“{title}”): {decision}. No candidates were scored.',
+  'why.report': 'Why {id} (“{title}”): {decision}.\n{top}\n{runnerUp}\n{rule}',
+  'why.candidate': 'Top: {title} — score {score}:',
+  'why.factor': '  • {factor} {value} × {weight} = {points}',
+  'why.runnerUp': 'Runner-up: {title} — score {score}; margin {margin}.',
+  'why.noRunnerUp': 'No runner-up: it was the only candidate.',
+  'why.rule':
+    'Rule: add without asking at a score of at least {minScore} (AUTO_MIN_SCORE) and a margin of at least {minMargin} (AUTO_MIN_MARGIN).',
+  'why.auto': 'added without asking — score {score} ≥ {minScore} and margin {margin} ≥ {minMargin}',
+  'why.askScore': 'asked which one — score {score} is below {minScore}',
+  'why.askMargin': 'asked which one — score {score} ≥ {minScore}, but margin {margin} is below {minMargin}',
+  'why.none':
+    'found nothing — no candidate read as the title typed with a score of at least {offerMin} (OFFER_MIN_SCORE)',
+  'why.noneOffered': '; the closest were offered as “Did you mean …?”',
+  'why.unavailable': 'kept for later — no search source answered',
+  'why.byKey': 'chosen by an admin (reclassify)',
+  'why.picked': '; then {title} was picked',
 
   'media.awaitingApproval':
     '{title} is waiting for an admin’s approval ({id}). I’ll tell you when they have decided.',

@@ -6,6 +6,8 @@ import { isAdmin, mayRequest, type AccessRules } from '../access/access.js';
 import { checkQuota, type QuotaLimits } from '../access/quota.js';
 import { formatDuration } from '../admin/report.js';
 import type { MediaRequests } from '../media/media-requests.js';
+import type { DecisionPolicy } from '../media/classify.js';
+import { explainDecision } from '../media/explain-decision.js';
 import type { AddQuery } from '../media/intake.js';
 import { cancelRequest, describeRequests } from '../media/my-requests.js';
 import { say, textReply } from '../messages.js';
@@ -24,6 +26,8 @@ export interface DispatchDeps {
   quota: QuotaLimits;
   media: MediaRequests;
   requests: RequestStore;
+  /** The decision rule, for "why <id>". */
+  policy: DecisionPolicy;
   clock: Clock;
   logger: Logger;
   vocab: VocabHandler | undefined;
@@ -60,6 +64,8 @@ export async function dispatchMessage(msg: IncomingMessage, deps: DispatchDeps):
       return describeRequests(msg.user, deps.requests, deps.clock);
     case 'cancel':
       return cancelRequest(msg.user, cmd.id, deps.requests, deps.clock);
+    case 'why':
+      return explainDecision(msg.user, cmd.id, admin, deps);
     case 'vocab':
       return deps.vocab ? deps.vocab.handle(cmd.args, msg) : textReply('vocab.unavailable');
     case 'admin':

@@ -12,6 +12,7 @@ export type Command =
   | { type: 'help' }
   | { type: 'requests' }
   | { type: 'cancel'; id: string }
+  | { type: 'why'; id: string }
   | { type: 'vocab'; args: string }
   | { type: 'admin'; action: AdminAction };
 
@@ -93,6 +94,10 @@ export function parseCommand(input: string, opts: { botName?: string; thisYear: 
       return REQUEST_ID.test(rest)
         ? { ok: true, command: { type: 'cancel', id: rest.toLowerCase() } }
         : { ok: false, code: 'parse.cancelUsage' };
+    case 'why':
+      return REQUEST_ID.test(rest)
+        ? { ok: true, command: { type: 'why', id: rest.toLowerCase() } }
+        : { ok: false, code: 'parse.whyUsage' };
     case 'vocab':
     case 'vocabulary':
       return { ok: true, command: { type: 'vocab', args: rest } };

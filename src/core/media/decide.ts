@@ -1,9 +1,10 @@
 /**
  * A classification → the request's next state and the words for the person: add it, ask which
- * one, say nothing was found, or keep it for later when no source answered.
+ * one, offer the near misses ("Did you mean …?") or say nothing was found, or keep it for later
+ * when no source answered.
  */
 import { say, textReply } from '../messages.js';
-import { userKey, type Classification, type Reply } from '../types.js';
+import { userKey, type Candidate, type Classification, type Reply } from '../types.js';
 import { choiceLabels, sourcesNote } from './labels.js';
 import type { Acting, MediaDeps } from './media-deps.js';
 import { proceed, type ProceedDeps } from './proceed.js';
@@ -12,6 +13,12 @@ import { displayTitle } from './send-request.js';
 
 export const PICK = 'media.pick';
 const KEPT_CANDIDATES = 5;
+/**
+ * Below this title similarity a "closest" candidate is no near miss ("Interstellar" for
+ * "Inception" is 0.1); a long full title of what was typed stays above it ("Dr Strangelove" vs
+ * "Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb" is 0.37).
+ */
+const NEAR_MISS_TITLE = 0.3;
 
 export type DecideDeps = ProceedDeps & Pick<MediaDeps, 'choices'>;
 
@@ -27,9 +34,11 @@ export async function decide(
   const preferred = preferKey ? c.ranked.find((x) => x.key === preferKey) : undefined;
   const d = preferred ? { type: 'auto' as const, candidate: preferred } : c.decision;
   const top = c.ranked.slice(0, KEPT_CANDIDATES);
+  const near = d.type === 'none' ? d.closest.filter((x) => x.factors.title >= NEAR_MISS_TITLE) : [];
   const r = await requests.update(id, (x) => {
     x.sources = c.sources;
-    x.candidates = top;
+    // The near misses may rank below the top five; a click on one must find it by key.
+    x.candidates = [...top, ...near.filter((n) => !top.some((t) => t.key === n.key))];
     transition(x, 'classified', actor, clock.now(), preferred ? 'chosen by key' : d.type, {
       ms: c.ms,
       scores: top.map((t) => ({ key: t.key, title: displayTitle(t), score: t.score, factors: t.factors })),
@@ -67,15 +76,12 @@ export async function decide(
     });
     return reply;
   }
+  if (d.type === 'none' && near.length > 0) {
+    const values = { title: r.query.title, sourcesNote: note };
+    return offer(id, near, 'media.didYouMean', values, 'did you mean', acting, deps);
+  }
   if (d.type === 'none') {
-    const closest = d.closest.length
-      ? say('media.closest', { titles: d.closest.map(displayTitle).join(', ') })
-      : '';
-    const reply = textReply(
-      'media.notFound',
-      { title: r.query.title, closest, sourcesNote: note },
-      { requestId: id },
-    );
+    const reply = textReply('media.notFound', { title: r.query.title, sourcesNote: note }, { requestId: id });
     reply.text += coverageNote(deps);
     await requests.update(id, (x) => {
       x.reason = reply.text;
@@ -83,33 +89,8 @@ export async function decide(
     });
     return reply;
   }
-  if (d.type === 'ask') {
-    const token = await deps.choices.offer(
-      acting.chooser,
-      PICK,
-      d.candidates.map((x) => x.key),
-      id,
-    );
-    await requests.update(id, (x) =>
-      transition(x, 'needs_choice', actor, clock.now(), 'asked', {
-        token,
-        chooser: userKey(acting.chooser),
-      }),
-    );
-    return {
-      code: 'media.pick',
-      text: say('media.pick', { sourcesNote: note }),
-      choices: {
-        token,
-        options: choiceLabels(d.candidates).map((label, i) => ({
-          label,
-          kind: d.candidates[i]?.kind ?? 'movie',
-        })),
-        noneLabel: say('choice.noneLabel'),
-      },
-      requestId: id,
-    };
-  }
+  if (d.type === 'ask')
+    return offer(id, d.candidates, 'media.pick', { sourcesNote: note }, 'asked', acting, deps);
   const chosen = d.candidate;
   const second = c.ranked[1];
   const reply = await proceed(
@@ -123,6 +104,43 @@ export async function decide(
   return note
     ? { ...reply, text: `${reply.text}\n${say('media.sourcesAside', { note: note.replace(/^ — /, '') })}` }
     : reply;
+}
+
+/** Buttons for `candidates` (and "None of these"); the click is handled by choice-handlers.ts `pick`. */
+async function offer(
+  id: string,
+  candidates: Candidate[],
+  code: 'media.pick' | 'media.didYouMean',
+  values: Record<string, string>,
+  why: string,
+  acting: Acting,
+  deps: DecideDeps,
+): Promise<Reply> {
+  const token = await deps.choices.offer(
+    acting.chooser,
+    PICK,
+    candidates.map((x) => x.key),
+    id,
+  );
+  await deps.requests.update(id, (x) =>
+    transition(x, 'needs_choice', acting.actor, deps.clock.now(), why, {
+      token,
+      chooser: userKey(acting.chooser),
+    }),
+  );
+  return {
+    code,
+    text: say(code, values),
+    choices: {
+      token,
+      options: choiceLabels(candidates).map((label, i) => ({
+        label,
+        kind: candidates[i]?.kind ?? 'movie',
+      })),
+      noneLabel: say('choice.noneLabel'),
+    },
+    requestId: id,
+  };
 }
 
 /** When no configured source can find movies or shows, say what to set (a fresh install). */

@@ -12,7 +12,7 @@ import { FakeBackend } from './backend.js';
 import { FakeCatalog } from './catalog.js';
 import { MemoryChoiceStore } from './choice-store.js';
 import { FakeClock } from './clock.js';
-import { bladeRunner, bladeRunnerAlbum, breakingBad, inception, theMatrix } from './hits.js';
+import { bladeRunner, bladeRunnerAlbum, breakingBad, drStrangelove, inception, theMatrix } from './hits.js';
 import { RecordingNotifier } from './notifier.js';
 import { MemoryRequestStore } from './request-store.js';
 
@@ -67,6 +67,8 @@ export function startCore(opts: FakeCoreOptions = {}): FakeCore {
       'The Matrix': [theMatrix],
       'Blade Runner': [bladeRunner],
       'Breaking Bad': [breakingBad],
+      // A near miss: the short name people type for a long full title.
+      'Dr Strangelove': [drStrangelove],
     },
     resolveIds: { 'series:tmdb:1396': { tvdb: 81189, imdb: 'tt0903747' } },
   });

@@ -52,3 +52,13 @@ export const breakingBad: CatalogHit = {
   ids: { tmdb: 1396 },
   popularity: 0.93,
 };
+
+/** TMDb 935 under its full title; popularity ≈ TMDb's 22 log-scaled. A search for "Dr Strangelove" finds it. */
+export const drStrangelove: CatalogHit = {
+  source: 'tmdb',
+  kind: 'movie',
+  title: 'Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb',
+  year: 1964,
+  ids: { tmdb: 935 },
+  popularity: 0.55,
+};
