@@ -112,6 +112,23 @@ describe('years', () => {
   });
 });
 
+describe('kind words', () => {
+  it.each(['Band of Brothers', 'Music of the Heart', 'Series of Unfortunate Events'])(
+    '"add %s" is a title, not a kind',
+    (title) => {
+      expect(parse(`add ${title}`)).toEqual({ ok: true, command: { type: 'add', title } });
+    },
+  );
+
+  it('"add band Muse" and "add show The Wire" still name a kind', () => {
+    expect(parse('add band Muse')).toMatchObject({ ok: true, command: { title: 'Muse', hint: 'artist' } });
+    expect(parse('add show The Wire')).toMatchObject({
+      ok: true,
+      command: { title: 'The Wire', hint: 'series' },
+    });
+  });
+});
+
 describe('vocabulary keys', () => {
   it('titles in other scripts get keys of their own, not one shared "untitled"', () => {
     const keys = ['Сталкер', 'Солярис', '千と千尋の神隠し', '七人の侍', '🎬🍿', '🚀'].map((t) => movieKey(t));

@@ -176,7 +176,9 @@ function parseAdd(rest: string, thisYear: number): ParseResult {
   let hint: KindHint | undefined;
   const first = /^(\S+)\s+(.*)$/.exec(title);
   const kind = first ? KIND_WORDS[(first[1] ?? '').toLowerCase()] : undefined;
-  if (first && kind) {
+  // "Band of Brothers", "Music of the Heart", "Series of Unfortunate Events": a kind word
+  // followed by "of" starts the title rather than naming a kind.
+  if (first && kind && !/^of\b/i.test(first[2] ?? '')) {
     hint = kind;
     title = (first[2] ?? '').trim();
   }
