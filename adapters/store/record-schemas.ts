@@ -86,6 +86,7 @@ const candidate = shapeOf<Candidate>()({
   source: str,
   kind: mediaKind,
   title: str,
+  otherTitles: opt(z.array(str)),
   year: opt(num),
   ids: externalIds,
   popularity: opt(num),

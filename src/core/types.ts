@@ -48,6 +48,11 @@ export interface CatalogHit {
   source: string;
   kind: MediaKind;
   title: string;
+  /**
+   * The same work's other titles: its original-language title (TMDb `original_title`), so
+   * "El laberinto del fauno" finds Pan's Labyrinth. The title factor takes the best of them.
+   */
+  otherTitles?: string[];
   year?: number;
   ids: ExternalIds;
   /** 0..1, the source's own popularity signal log-scaled by the adapter; absent when it has none. */

@@ -8,15 +8,11 @@ import { CASES } from './cases/index.js';
 import { runCase, type Graded } from './evaluate.js';
 
 /**
- * Wrong adds today's code makes, kept visible instead of weakening the cases. Remove a line when a
- * change fixes it; the test fails until then so the list stays true.
- * - The two below add the soundtrack album titled in the film's own language: TMDb answers the
- *   film under its English title, which scores far below the exact-titled album.
+ * Wrong adds the code makes, kept visible instead of weakening the cases. Remove a line when a
+ * change fixes it; the test fails until then so the list stays true. (The two original-language
+ * films that added their soundtrack were fixed by scoring TMDb's original_title.)
  */
-const KNOWN_WRONG_ADDS: readonly string[] = [
-  'add El laberinto del fauno',
-  "add Le fabuleux destin d'Amélie Poulain",
-];
+const KNOWN_WRONG_ADDS: readonly string[] = [];
 
 /** Every key a case's rows can become, to catch a label that names nothing in the answers. */
 function answerKeys(c: EvalCase): Set<string> {

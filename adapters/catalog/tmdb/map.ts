@@ -31,6 +31,8 @@ export function toHit(row: TmdbSearchRow, kind: MediaKind, imageBase: string): C
   if (typeof row.popularity === 'number') hit.popularity = logScale(row.popularity, POPULARITY_CEILING);
   if (row.poster_path) hit.posterUrl = imageBase.replace(/\/+$/, '') + row.poster_path;
   if (row.overview) hit.overview = row.overview;
+  const original = kind === 'movie' ? row.original_title : row.original_name;
+  if (original && original !== title) hit.otherTitles = [original];
   if (kind === 'series' && (row.genre_ids ?? []).includes(ANIMATION) && row.original_language === 'ja') {
     hit.anime = true;
   }

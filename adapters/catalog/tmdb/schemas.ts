@@ -22,6 +22,9 @@ export const searchRow = z.object({
   overview: z.string().nullish(),
   genre_ids: z.array(z.number()).nullish(),
   original_language: z.string().nullish(),
+  /** The title in the work's own language (movies, TV). */
+  original_title: z.string().nullish(),
+  original_name: z.string().nullish(),
 });
 export type TmdbSearchRow = z.infer<typeof searchRow>;
 

@@ -53,6 +53,7 @@ function combine(group: CatalogHit[]): MergedHit {
     merged.posterUrl ??= h.posterUrl;
     merged.overview ??= h.overview;
     merged.artistName ??= h.artistName;
+    if (h.otherTitles) merged.otherTitles = [...new Set([...(merged.otherTitles ?? []), ...h.otherTitles])];
     if (h.popularity !== undefined) merged.popularity = Math.max(merged.popularity ?? 0, h.popularity);
     if (h.anime) merged.anime = true;
     if (h.inLibrary) merged.inLibrary = true;

@@ -82,7 +82,11 @@ function kindFactor(kind: MediaKind, hint: KindHint | undefined): number {
 
 export function scoreCandidate(c: MergedHit, ctx: ScoreContext): { score: number; factors: ScoreBreakdown } {
   const factors: ScoreBreakdown = {
-    title: titleSimilarity(ctx.title, c.title),
+    // The best of the work's titles: "El laberinto del fauno" is Pan's Labyrinth's own title.
+    title: Math.max(
+      titleSimilarity(ctx.title, c.title),
+      ...(c.otherTitles ?? []).map((t) => titleSimilarity(ctx.title, t)),
+    ),
     popularity: c.popularity ?? UNKNOWN_POPULARITY,
     year: yearFactor(ctx.year, c.year),
     completeness: completenessFactor(c, ctx),
