@@ -129,7 +129,9 @@ describe('GIVEN DeepL is configured', () => {
 
   it('THEN 20 people asking at once share one job and one set of calls, and each is told in their chat', async () => {
     world = await startWorld({ env: withDeepl(), musicbrainz: false, sonarr: false, lidarr: false });
-    deepl.setLatency(100);
+    // Slow enough that the job cannot finish while the last of the 20 asks is still being read,
+    // even on a loaded machine: then every asker joins it and is told when it ends.
+    deepl.setLatency(600);
     const people = Array.from({ length: 20 }, (_, i) => ({ ...person(i), platform: 'terminal' as const }));
     const replies = await Promise.all(people.map((p) => world?.say('vocab Inception in French', p)));
     const keys = new Set(replies.map((r) => r?.progress?.jobKey));
