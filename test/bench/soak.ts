@@ -41,7 +41,13 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
   const world = await startWorld({
-    env: { DECISION_DEADLINE_MS: '1500', MUSICBRAINZ_MIN_INTERVAL_MS: '0' },
+    // Questions expire after SOAK_CHOICE_TTL_MINUTES (default 1): the half left unanswered are
+    // closed by the cron, as in a bot that runs for days, so what stays open is bounded.
+    env: {
+      DECISION_DEADLINE_MS: '1500',
+      MUSICBRAINZ_MIN_INTERVAL_MS: '0',
+      CHOICE_TTL_MINUTES: process.env.SOAK_CHOICE_TTL_MINUTES ?? '1',
+    },
   });
   for (const fake of [world.tmdb, world.sonarr, world.radarr, world.lidarr]) fake?.setLatency(20);
   const acknowledged = new Set<string>();
