@@ -28,10 +28,12 @@ import { say } from '../../../src/core/messages.js';
 import type { Logger } from '../../../src/core/ports.js';
 import type { IncomingMessage, Reply, UserRef } from '../../../src/core/types.js';
 import type { ChatAdapter } from '../chat-adapter.js';
-import { answerInTime, withinOr } from './answer-in-time.js';
+import { answerInTime } from './answer-in-time.js';
+import { answerAutocomplete } from './autocomplete.js';
 import { downloadText, tooLarge, type DiscordFile } from './attachments.js';
-import { SLASH_COMMANDS, commandText, suggestHint } from './commands.js';
+import { SLASH_COMMANDS, commandText } from './commands.js';
 import { loginToGateway } from './gateway-login.js';
+import { deferAfter, HandlerGuard, interactionContext } from './handler-guard.js';
 import { ProgressEdits } from './progress-edits.js';
 import { LIMITS, renderReply, truncate, type RenderedMessage } from './render.js';
 import { describeError, safeText } from './safe-error.js';
@@ -56,10 +58,6 @@ export interface DiscordAdapterOptions {
   progressEditIntervalMs?: number;
 }
 
-/** Discord invalidates an interaction's token 3 s after creation unless it is acknowledged. */
-const ACK_WINDOW_MS = 3000;
-/** Leave this much of the window for the defer request itself to reach Discord. */
-const ACK_SAFETY_MS = 700;
 /** Interaction tokens allow edits for 15 minutes; stop a little before. */
 const INTERACTION_EDIT_TTL_MS = 14 * 60_000;
 /** A channel message can be edited for as long as it exists; follow a job for a day at most. */
@@ -73,8 +71,7 @@ export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
   private client: Client | undefined;
   private core: Core | undefined;
-  private stopping = false;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly handlers: HandlerGuard;
   private readonly progress: ProgressEdits<RenderedMessage>;
   private readonly log: Logger;
   private readonly secrets: string[];
@@ -85,6 +82,7 @@ export class DiscordAdapter implements ChatAdapter {
   ) {
     this.log = logger.child({ module: 'discord' });
     this.secrets = [options.token];
+    this.handlers = new HandlerGuard(this.log, (err) => this.describe(err));
     this.progress = new ProgressEdits<RenderedMessage>(options.progressEditIntervalMs ?? 2000, (key, err) =>
       this.log.warn({ key, err: this.describe(err) }, 'progress edit failed; later updates are posted anew'),
     );
@@ -92,7 +90,7 @@ export class DiscordAdapter implements ChatAdapter {
 
   async start(core: Core): Promise<void> {
     this.core = core;
-    this.stopping = false;
+    this.handlers.start();
     try {
       const { client, messageContent } = await loginToGateway({
         token: this.options.token,
@@ -129,17 +127,20 @@ export class DiscordAdapter implements ChatAdapter {
       this.log.warn({ message: safeText(message, this.secrets) }, 'discord warning'),
     );
     client.on(Events.InteractionCreate, (interaction) =>
-      this.guard(this.context(interaction), () => this.onInteraction(interaction), interaction),
+      this.handlers.run(interactionContext(interaction), () => this.onInteraction(interaction), interaction),
     );
     client.on(Events.MessageCreate, (message) =>
-      this.guard({ message: message.id, channel: message.channelId }, () => this.onMessage(message), message),
+      this.handlers.run(
+        { message: message.id, channel: message.channelId },
+        () => this.onMessage(message),
+        message,
+      ),
     );
     return client;
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    await Promise.allSettled([...this.inFlight]);
+    await this.handlers.stop();
     await this.progress.stop();
     const client = this.client;
     this.client = undefined;
@@ -224,7 +225,7 @@ export class DiscordAdapter implements ChatAdapter {
     const file = interaction.options.data.find((o) => o.attachment)?.attachment;
     const { value: reply, deferred } = await answerInTime(
       this.handleWithFile(core, { user, text }, file),
-      this.deferAfter(interaction),
+      deferAfter(interaction, this.options.deferAfterMs),
       () => interaction.deferReply(),
     );
     const body = renderReply(reply);
@@ -251,7 +252,7 @@ export class DiscordAdapter implements ChatAdapter {
     const user = userFromInteraction(interaction);
     const { value: reply, deferred } = await answerInTime(
       core.choose(user, choice.token, choice.option),
-      this.deferAfter(interaction),
+      deferAfter(interaction, this.options.deferAfterMs),
       () => interaction.deferUpdate(),
     );
     const body = renderReply(reply);
@@ -266,30 +267,11 @@ export class DiscordAdapter implements ChatAdapter {
     await (deferred ? interaction.editReply(body) : interaction.update(body));
   }
 
-  private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const core = this.requireCore();
-    const user = userFromInteraction(interaction);
-    const prefix = String(interaction.options.getFocused()).trim();
-    if (prefix === '' || !core.allows(user)) {
-      await interaction.respond([]);
-      return;
-    }
-    const hint = suggestHint(interaction.commandName, interaction.options.getString('kind') ?? undefined);
-    const search = core.suggest(prefix, hint, user).catch((err: unknown) => {
-      this.log.warn({ err: this.describe(err), prefix }, 'suggestions failed');
-      return [] as string[];
+  private onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    return answerAutocomplete(interaction, this.requireCore(), {
+      timeoutMs: this.options.suggestTimeoutMs ?? 2000,
+      warn: (err, prefix) => this.log.warn({ err: this.describe(err), prefix }, 'suggestions failed'),
     });
-    const titles = await withinOr(search, this.options.suggestTimeoutMs ?? 2000, [] as string[]);
-    const seen = new Set<string>();
-    const choices = [];
-    for (const t of titles) {
-      const value = t.slice(0, 100);
-      if (!value.trim() || seen.has(value)) continue;
-      seen.add(value);
-      choices.push({ name: truncate(t, 100), value });
-      if (choices.length === 25) break;
-    }
-    await interaction.respond(choices);
   }
 
   private async onMessage(message: Message): Promise<void> {
@@ -342,57 +324,6 @@ export class DiscordAdapter implements ChatAdapter {
     ttlMs = INTERACTION_EDIT_TTL_MS,
   ): void {
     if (reply.progress) this.progress.track(progressKey(user, reply.progress.jobKey), edit, ttlMs);
-  }
-
-  // ── plumbing ────────────────────────────────────────────────────────────────────────────────
-
-  /**
-   * Run one handler: ignored while stopping, awaited by stop(), and never able to throw into
-   * discord.js. A failure is logged with its context and the person gets an apology if we can.
-   */
-  private guard(
-    context: Record<string, unknown>,
-    run: () => Promise<void>,
-    source: Interaction | Message,
-  ): void {
-    if (this.stopping) return;
-    const task = run()
-      .catch(async (err: unknown) => {
-        this.log.error({ ...context, err: this.describe(err) }, 'discord handler failed');
-        await this.apologise(source).catch((e: unknown) =>
-          this.log.warn({ ...context, err: this.describe(e) }, 'could not tell the user about the failure'),
-        );
-      })
-      .finally(() => this.inFlight.delete(task));
-    this.inFlight.add(task);
-  }
-
-  private async apologise(source: Interaction | Message): Promise<void> {
-    const content = say('internal.error');
-    if ('isRepliable' in source) {
-      if (!source.isRepliable()) return;
-      const privately = { content, flags: MessageFlags.Ephemeral } as const;
-      await (source.replied || source.deferred ? source.followUp(privately) : source.reply(privately));
-      return;
-    }
-    await source.reply({ content });
-  }
-
-  /** How long to wait before deferring: what is left of the 3 s window, minus a margin. */
-  private deferAfter(interaction: Interaction): number {
-    const age = Math.max(0, Date.now() - interaction.createdTimestamp);
-    const left = ACK_WINDOW_MS - ACK_SAFETY_MS - age;
-    return Math.max(0, Math.min(this.options.deferAfterMs ?? 1500, left));
-  }
-
-  private context(interaction: Interaction): Record<string, unknown> {
-    const out: Record<string, unknown> = {
-      interaction: interaction.id,
-      user: `discord:${interaction.user.id}`,
-    };
-    if (interaction.isCommand() || interaction.isAutocomplete()) out.command = interaction.commandName;
-    if (interaction.isButton()) out.customId = interaction.customId;
-    return out;
   }
 
   private describe(err: unknown): Record<string, unknown> {
