@@ -5,7 +5,8 @@
  * adapter does towards the core.
  */
 import { UpstreamError, type UpstreamFailure } from '../../../src/core/errors.js';
-import type { Clock, Logger, Timers } from '../../../src/core/ports.js';
+import type { Logger } from '../../../src/core/ports.js';
+import { FakeClock } from '../fakes/clock.js';
 import type {
   EnrichmentJob,
   JobStore,
@@ -62,44 +63,10 @@ function jsonCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value));
 }
 
-/** A clock that stands still until `advance`, which fires the timers falling due, in time order. */
-export class FakeTime implements Clock, Timers {
-  private at: number;
-  private seq = 0;
-  private readonly timers: { at: number; seq: number; fire: () => void }[] = [];
-
+/** The core's fake clock and timers (test/core/fakes/clock.ts), started where these stories expect. */
+export class FakeTime extends FakeClock {
   constructor(start = '2026-01-01T10:00:00Z') {
-    this.at = Date.parse(start);
-  }
-
-  now(): Date {
-    return new Date(this.at);
-  }
-
-  after(ms: number, fire: () => void): () => void {
-    const timer = { at: this.at + Math.max(0, ms), seq: ++this.seq, fire };
-    this.timers.push(timer);
-    return () => {
-      const i = this.timers.indexOf(timer);
-      if (i >= 0) this.timers.splice(i, 1);
-    };
-  }
-
-  advance(ms: number): void {
-    const end = this.at + ms;
-    for (;;) {
-      const next = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-      if (!next) break;
-      this.timers.splice(this.timers.indexOf(next), 1);
-      this.at = next.at;
-      next.fire();
-    }
-    this.at = end;
-  }
-
-  /** Timers set and neither fired nor cancelled. */
-  get pending(): number {
-    return this.timers.length;
+    super(start);
   }
 }
 
