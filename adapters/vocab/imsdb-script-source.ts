@@ -37,6 +37,7 @@ const TRY_SEARCH: ReadonlySet<string> = new Set(['not_found', 'too_short']);
 
 export class ImsdbScriptSource implements ScriptSource {
   readonly name = 'IMSDb';
+  readonly kind = 'screenplay' as const;
   private readonly http: HttpClient;
   private readonly maxBytes: number;
   private readonly logger: Logger | undefined;

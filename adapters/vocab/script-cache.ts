@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../src/core/ports.js';
 import { movieKey } from '../../src/core/vocab/movie-key.js';
-import type { ScriptLookup, ScriptQuery, ScriptSource } from '../../src/core/vocab/ports.js';
+import type { ScriptLookup, ScriptQuery, ScriptSource, ScriptSourceKind } from '../../src/core/vocab/ports.js';
 import { SingleFlight } from '../../src/core/vocab/single-flight.js';
 import { fileNameFor, readJson, writeJsonAtomic } from '../store/atomic-json.js';
 
@@ -31,6 +31,7 @@ export interface ScriptCacheOptions {
 
 export class CachedScriptSource implements ScriptSource {
   readonly name: string;
+  readonly kind: ScriptSourceKind;
   private readonly flights = new SingleFlight<ScriptLookup>();
 
   constructor(
@@ -38,6 +39,7 @@ export class CachedScriptSource implements ScriptSource {
     private readonly opts: ScriptCacheOptions,
   ) {
     this.name = inner.name;
+    this.kind = inner.kind;
   }
 
   find(query: ScriptQuery, signal: AbortSignal): Promise<ScriptLookup> {

@@ -6,6 +6,16 @@ export const vocabEnv = z.object({
   IMSDB_BASE_URL: urlWithDefault('https://imsdb.com'),
   OPENSUBTITLES_API_KEY: optionalString(),
   OPENSUBTITLES_BASE_URL: urlWithDefault('https://api.opensubtitles.com/api/v1'),
+  /** Sent as the User-Agent "<name> v<version>" that OpenSubtitles requires of every app. */
+  OPENSUBTITLES_APP_NAME: optionalString(),
+  /** An OpenSubtitles account: without one, downloads count against the API key's small anonymous quota. */
+  OPENSUBTITLES_USERNAME: optionalString(),
+  OPENSUBTITLES_PASSWORD: optionalString(),
+  /** Bazarr, the *arr family's subtitle manager: English subtitles it already holds for your library. */
+  BAZARR_URL: optionalUrl(),
+  BAZARR_API_KEY: optionalString(),
+  /** "arr-path:bot-path" pairs, comma-separated, for subtitle files next to the media (/data/movies:/mnt/movies). */
+  MEDIA_PATH_MAP: optionalString(),
   DEEPL_API_KEY: optionalString(),
   /** Host root; when unset, keys ending ":fx" use the free host. */
   DEEPL_BASE_URL: optionalUrl(),

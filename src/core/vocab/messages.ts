@@ -30,6 +30,8 @@ const TEXT = {
   'vocab.scriptTooLarge':
     'What {source} sent for {title} is over {maxMb} MB: that is not a script page, so I left it.',
   'vocab.notAScript': 'What {source} sent for {title} is not a script page ({detail}).',
+  'vocab.sourceQuota':
+    '{source} has no downloads left for today{resets}, so I couldn’t get subtitles for {title} there.',
   'vocab.sourceDown': 'I can’t reach {source} right now ({why}). Please try again in a while.',
   'vocab.fileNotFound': 'There is no file “{file}”.',
   'vocab.fileTooShort': '“{file}” is too short to grade ({chars} characters of text).',

@@ -10,6 +10,14 @@ export interface ScriptQuery {
   /** Canonical title when the catalog knew it, else the title as typed in Title Case. */
   title: string;
   year?: number;
+  /** Film or series, when the catalog knew which. */
+  kind?: 'movie' | 'tv';
+  /** Catalog ids when the catalog knew them (for a series, the series' ids): sources search by id first. */
+  tmdbId?: number;
+  /** "tt0137523". */
+  imdbId?: string;
+  /** One episode of a series; absent for a film. */
+  episode?: { season: number; episode: number };
 }
 
 /** Why there is no usable script: each is an answer the person gets, not an error. */
@@ -21,14 +29,24 @@ export type ScriptMiss =
   /** The answer was over the size cap (a few MB): not a script page. */
   | 'too_large'
   /** The answer was not HTML or not a script page at all. */
-  | 'not_script';
+  | 'not_script'
+  /** The source's download allowance is used up; `detail` is when it resets (ISO 8601), when known. */
+  | 'quota';
 
 export type ScriptLookup =
   { found: true; script: Script } | { found: false; miss: ScriptMiss; detail?: string };
 
-/** A place scripts come from: IMSDb, a subtitle file, a local file. */
+/**
+ * Where a source's text comes from, for the order (library, then screenplay, then subtitles) and
+ * for "from script" / "from subtitles": `library` is subtitles the operator already has (Bazarr,
+ * files beside the media), `screenplay` a script site (IMSDb), `subtitles` a subtitle site.
+ */
+export type ScriptSourceKind = 'library' | 'screenplay' | 'subtitles';
+
+/** A place scripts come from: IMSDb, OpenSubtitles, Bazarr, files beside the media. */
 export interface ScriptSource {
   readonly name: string;
+  readonly kind: ScriptSourceKind;
   find(query: ScriptQuery, signal: AbortSignal): Promise<ScriptLookup>;
 }
 

@@ -23,6 +23,7 @@ export function missReply(lookup: ScriptLookup & { found: false }, title: string
       case 'too_large':
         return vocabReply('vocab.fileTooLarge', { file, maxMb });
       case 'not_script':
+      case 'quota':
         return vocabReply('vocab.fileNotScript', { file, detail: lookup.detail ?? 'unknown content' });
     }
   }
@@ -36,7 +37,16 @@ export function missReply(lookup: ScriptLookup & { found: false }, title: string
       return vocabReply('vocab.scriptTooLarge', { title, source, maxMb });
     case 'not_script':
       return vocabReply('vocab.notAScript', { title, source, detail: lookup.detail ?? 'unknown content' });
+    case 'quota':
+      return vocabReply('vocab.sourceQuota', { title, source, resets: resetsAt(lookup.detail) });
   }
+}
+
+/** " (it resets at 00:00 UTC)" from an ISO time; empty when the source did not say. */
+function resetsAt(iso: string | undefined): string {
+  const at = iso ? new Date(iso) : undefined;
+  if (!at || Number.isNaN(at.getTime())) return '';
+  return ` (it resets at ${at.toISOString().slice(11, 16)} UTC)`;
 }
 
 /** "dream-heist.en.srt" → "dream heist". */

@@ -22,7 +22,7 @@ import type {
   TitleResolver,
   VocabStore,
 } from './ports.js';
-import { renderVocab } from './render-vocab.js';
+import { listReply } from './list-reply.js';
 import { fileTitle, missReply, sourceName, why, type Origin } from './vocab-replies.js';
 import { SingleFlight } from './single-flight.js';
 import type { MovieVocab, Script, VocabCommand } from './types.js';
@@ -77,6 +77,10 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
   const misses = new Map<string, { reply: Reply; until: number }>();
   const now = () => (deps.clock ? deps.clock.now() : new Date());
   const log = deps.logger;
+  const listDeps = {
+    maxReplyChars: deps.maxReplyChars ?? 3500,
+    ...(deps.enrichment ? { enrichment: deps.enrichment } : {}),
+  };
 
   async function handle(cmd: VocabCommand, msg: IncomingMessage): Promise<Reply> {
     try {
@@ -130,7 +134,7 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
         until: now().getTime() + (deps.missTtlMinutes ?? 10) * 60_000,
       });
     }
-    return outcome.ok ? profileReply(outcome.vocab, cmd, user) : outcome.reply;
+    return outcome.ok ? listReply(outcome.vocab, cmd, user, listDeps) : outcome.reply;
   }
 
   async function fromAttachment(
@@ -146,7 +150,7 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
     const outcome = await flights.run(movie.key, () =>
       storedOr(movie, async () => reader.read(file), { file: file.filename }),
     );
-    return outcome.ok ? profileReply(outcome.vocab, cmd, user) : outcome.reply;
+    return outcome.ok ? listReply(outcome.vocab, cmd, user, listDeps) : outcome.reply;
   }
 
   async function fromPath(cmd: VocabCommand, path: string, msg: IncomingMessage): Promise<Reply> {
@@ -158,7 +162,7 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
     if (!lookup.found) return missReply(lookup, title, { file: name });
     const movie = { key: `file-${slug(title)}-${fingerprint(lookup.script.text)}`, title };
     const outcome = await flights.run(movie.key, () => storedOr(movie, async () => lookup, { file: name }));
-    return outcome.ok ? profileReply(outcome.vocab, cmd, msg.user) : outcome.reply;
+    return outcome.ok ? listReply(outcome.vocab, cmd, msg.user, listDeps) : outcome.reply;
   }
 
   /** The stored vocabulary, or fetch the script and build it. */
@@ -221,23 +225,6 @@ export function createVocabService(deps: VocabServiceDeps): VocabService {
       }
     }
     return { key: movieKey(title), title };
-  }
-
-  /** The list, and under it what happens about translations (a job started, joined or ready). */
-  async function profileReply(vocab: MovieVocab, cmd: VocabCommand, user: UserRef): Promise<Reply> {
-    const footer = await deps.enrichment?.onList(vocab, cmd, user);
-    const maxChars = deps.maxReplyChars ?? 3500;
-    const text = renderVocab(vocab, {
-      range: cmd.range,
-      ...(cmd.language ? { language: cmd.language } : {}),
-      maxChars: footer ? Math.max(200, maxChars - footer.text.length - 2) : maxChars,
-    });
-    const reply: Reply = { code: 'vocab.profile', text: footer ? `${text}\n\n${footer.text}` : text };
-    if (footer?.progress) {
-      reply.progress = footer.progress;
-      deps.enrichment?.shown(user, footer.progress.jobKey, text);
-    }
-    return reply;
   }
 
   return { handle };

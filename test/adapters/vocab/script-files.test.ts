@@ -26,6 +26,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** A script source that answers slowly and counts its calls. */
 class SlowSource implements ScriptSource {
   readonly name = 'slow';
+  readonly kind = 'screenplay' as const;
   calls: ScriptQuery[] = [];
   constructor(private readonly answer: ScriptLookup) {}
   async find(query: ScriptQuery): Promise<ScriptLookup> {
