@@ -45,8 +45,13 @@ export function permissionError(path: string, e: unknown, doing: string): DataFi
 
 /** The file's text, or undefined when there is none. Any other failure names the file. */
 export async function readIfExists(path: string): Promise<string | undefined> {
+  return (await readBytesIfExists(path))?.toString('utf8');
+}
+
+/** The file's bytes, or undefined when there is none. Any other failure names the file. */
+export async function readBytesIfExists(path: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw (
@@ -81,11 +86,12 @@ export async function writeFileDurable(path: string, text: string): Promise<void
 /**
  * Append `text` (one or more lines, without the final newline) on lines of their own: when the
  * file does not end with a newline (an append cut short), one is written first, so the cut line
- * cannot swallow this one.
+ * cannot swallow this one. Resolves to the byte offset at which `text` starts.
  */
-export async function appendLines(path: string, text: string): Promise<void> {
+export async function appendLines(path: string, text: string): Promise<number> {
   const fh = await open(path, 'a+');
   let created = false;
+  let offset: number;
   try {
     const { size } = await fh.stat();
     created = size === 0;
@@ -95,12 +101,14 @@ export async function appendLines(path: string, text: string): Promise<void> {
       await fh.read(last, 0, 1, size - 1);
       if (last[0] !== 0x0a) sep = '\n';
     }
+    offset = size + sep.length;
     await fh.appendFile(`${sep}${text}\n`, 'utf8');
     await fh.sync();
   } finally {
     await fh.close();
   }
   if (created) await syncDir(dirname(path));
+  return offset;
 }
 
 /** Flush a folder's entries (a rename or a new file in it). Windows cannot open a folder. */

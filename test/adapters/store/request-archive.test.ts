@@ -64,4 +64,46 @@ describe('finished requests leave the file that is rewritten on every change', (
     appendFileSync(join(dir, 'requests-archive.jsonl'), '{"id":"torn01","status":"avail');
     expect((await (await open(dir)).get('torn01'))?.status).toBe('cancelled');
   });
+
+  it('reads archived requests back by byte offset, titles in any script included, after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reelbot-archive-'));
+    const store = await open(dir);
+    const titles = ['Amélie', '千と千尋の神隠し', 'Léon 🎬', 'Plain'];
+    for (const [i, title] of titles.entries()) {
+      await store.insert(newRequest(`utf${i}`, user, { text: `add ${title}`, title }, new Date(1000 * i)));
+      await store.update(`utf${i}`, (r) => void (r.status = 'available'));
+    }
+    for (const s of [store, await open(dir)]) {
+      expect(await Promise.all(titles.map(async (_, i) => (await s.get(`utf${i}`))?.query.title))).toEqual(
+        titles,
+      );
+      expect((await s.list({ status: ['available'] })).map((r) => r.query.title)).toEqual(
+        [...titles].reverse(),
+      );
+    }
+  });
+
+  it('compacts superseded lines and still answers reads made while it rewrites', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reelbot-archive-'));
+    const store = await open(dir);
+    for (let i = 0; i < 40; i += 1) {
+      await store.insert(newRequest(`many${i}`, user, { text: 'add X', title: `X ${i}` }, new Date()));
+      await store.update(`many${i}`, (r) => void (r.status = 'failed'));
+    }
+    // Each note is another line for the same id, until the archive is rewritten one line per id.
+    const notes = [];
+    for (let round = 0; round < 3; round += 1)
+      for (let i = 0; i < 40; i += 1)
+        notes.push(store.update(`many${i}`, (r) => void (r.reason = `note ${round}`)));
+    const reads = Array.from({ length: 40 }, (_, i) => store.get(`many${i}`));
+    await Promise.all(notes);
+    expect((await Promise.all(reads)).every((r) => r?.status === 'failed')).toBe(true);
+    const lines = readFileSync(join(dir, 'requests-archive.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.length).toBeLessThan(100);
+    for (const s of [store, await open(dir)]) {
+      const all = await s.list({ status: ['failed'] });
+      expect(all).toHaveLength(40);
+      expect(all.every((r) => r.reason === 'note 2')).toBe(true);
+    }
+  });
 });
