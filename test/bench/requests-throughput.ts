@@ -6,7 +6,7 @@
  *
  *   npm run bench:requests
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,8 +73,9 @@ async function writeTime(n: number): Promise<{ ms: number; bytes: number; archiv
   const archive = join(dir, 'requests-archive.jsonl');
   return {
     ms: times[10] ?? NaN,
-    bytes: statSync(store.path).size,
-    archived: n > 0 ? statSync(archive).size : 0,
+    // Either file is only written once something belongs in it.
+    bytes: existsSync(store.path) ? statSync(store.path).size : 0,
+    archived: existsSync(archive) ? statSync(archive).size : 0,
   };
 }
 
