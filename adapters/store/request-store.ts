@@ -87,14 +87,17 @@ export class LowdbRequestStore implements RequestStore {
   }
 
   async list(filter: RequestFilter = {}): Promise<MediaRequest[]> {
-    const matches = (status: RequestStatus, user: string) =>
-      (!filter.status || filter.status.includes(status)) && (!filter.user || user === filter.user);
+    const matches = (status: RequestStatus, user: string, createdAt: string) =>
+      (!filter.status || filter.status.includes(status)) &&
+      (!filter.user || user === filter.user) &&
+      (!filter.since || createdAt > filter.since);
     const out: MediaRequest[] = [];
-    for (const r of this.open.values()) if (matches(r.status, userKey(r.user))) out.push(structuredClone(r));
-    const archived: { id: string; createdAt: string }[] = [];
+    for (const r of this.open.values())
+      if (matches(r.status, userKey(r.user), r.createdAt)) out.push(structuredClone(r));
+    const archived: string[] = [];
     for (const [id, s] of this.archive.summaries())
-      if (!this.open.has(id) && matches(s.status, s.user)) archived.push({ id, createdAt: s.createdAt });
-    if (archived.length > 0) out.push(...(await this.archive.getMany(archived.map((a) => a.id))));
+      if (!this.open.has(id) && matches(s.status, s.user, s.createdAt)) archived.push(id);
+    if (archived.length > 0) out.push(...(await this.archive.getMany(archived)));
     return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   }
 }

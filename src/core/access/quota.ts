@@ -29,7 +29,10 @@ export async function checkQuota(
   now: Date,
 ): Promise<QuotaCheck> {
   if (limits.perDay <= 0 && limits.perWeek <= 0) return { ok: true };
-  const mine = (await store.list({ user: userKey(user) })).filter(counts);
+  // Only the longest window matters: older requests never count, so they are not read.
+  const longest = limits.perWeek > 0 ? 7 * DAY_MS : DAY_MS;
+  const since = new Date(now.getTime() - longest).toISOString();
+  const mine = (await store.list({ user: userKey(user), since })).filter(counts);
   const windows: [number, number, 'day' | 'week'][] = [
     [limits.perDay, DAY_MS, 'day'],
     [limits.perWeek, 7 * DAY_MS, 'week'],

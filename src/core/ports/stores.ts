@@ -5,6 +5,8 @@ export interface RequestFilter {
   status?: readonly RequestStatus[];
   /** `telegram:123` */
   user?: string;
+  /** Only requests created after this time (ISO 8601): a store need not read older ones. */
+  since?: string;
 }
 
 /** Media requests, on disk before anyone is answered. Writes are applied in order. */

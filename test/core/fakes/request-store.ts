@@ -35,6 +35,7 @@ export class MemoryRequestStore implements RequestStore {
     for (const r of this.byId.values()) {
       if (filter.status && !filter.status.includes(r.status)) continue;
       if (filter.user && userKey(r.user) !== filter.user) continue;
+      if (filter.since && r.createdAt <= filter.since) continue;
       out.push(structuredClone(r));
     }
     return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));

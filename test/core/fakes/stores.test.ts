@@ -68,6 +68,10 @@ describe.each(requestStores)('RequestStore (%s)', (_name, open) => {
     expect((await store.list()).map((r) => r.id)).toEqual(['second', 'third3', 'first1']);
     expect((await store.list({ status: ['failed'] })).map((r) => r.id)).toEqual(['first1']);
     expect((await store.list({ user: 'terminal:alice' })).map((r) => r.id)).toEqual(['third3', 'first1']);
+    // The finished one is in the archive on disk for lowdb: the filter applies there too.
+    const since = at(0).toISOString();
+    expect((await store.list({ user: 'terminal:alice', since })).map((r) => r.id)).toEqual(['third3']);
+    expect((await store.list({ since: at(-1).toISOString() })).map((r) => r.id)).toHaveLength(3);
   });
 });
 
