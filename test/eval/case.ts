@@ -4,10 +4,11 @@
  * responses in ../shared/contracts (TMDb `search/multi` rows, MusicBrainz release-group and
  * artist search rows); the runner maps them with the adapters' own mapping, as the app does.
  *
- * Rows carry what the vendor sends but CatalogHit has no place for yet: TMDb `original_title` /
- * `original_name` and `alternative_titles` (from `append_to_response=alternative_titles`),
- * MusicBrainz `aliases`, and the `tvdb_id` TMDb's `tv/{id}/external_ids` would give. The
- * adapters' schemas drop them today; they are here so a later change can use them.
+ * Rows carry more than a search row does: TMDb `alternative_titles` (what `movie/{id}/alternative_titles`
+ * or `tv/{id}/alternative_titles` would answer, asked only for rows whose titles do not explain
+ * the match) and the `tvdb_id` TMDb's `tv/{id}/external_ids` would give. MusicBrainz artists carry
+ * `sort-name` and `aliases`, in artist search rows and in release groups' artist credits, as in
+ * live.release-group-search.in-times-before-the-light.
  */
 import type { MbArtistRow, MbReleaseGroupRow } from '../../adapters/catalog/musicbrainz/schemas.js';
 import type { TmdbSearchRow } from '../../adapters/catalog/tmdb/schemas.js';
@@ -44,11 +45,14 @@ export interface TmdbRow extends TmdbSearchRow {
 
 export interface MbAlias {
   name: string;
-  locale?: string;
+  'sort-name'?: string;
+  locale?: string | null;
+  type?: string | null;
 }
 
-export type MbReleaseGroup = MbReleaseGroupRow & { aliases?: MbAlias[] };
-export type MbArtist = MbArtistRow & { aliases?: MbAlias[] };
+export type MbReleaseGroup = MbReleaseGroupRow;
+export type MbArtist = MbArtistRow;
+type MbArtistCredit = NonNullable<MbReleaseGroupRow['artist-credit']>[number]['artist'];
 
 export interface EvalCase {
   query: string;
@@ -127,6 +131,18 @@ export interface Credit {
   slug: string;
   name: string;
   disambiguation?: string;
+  sortName?: string;
+  aliases?: MbAlias[];
+}
+
+/** An artist as MusicBrainz sends it inside an artist credit or an artist search row. */
+function artistFields(by: Credit): Record<string, unknown> {
+  return {
+    name: by.name,
+    'sort-name': by.sortName ?? by.name,
+    ...(by.disambiguation && { disambiguation: by.disambiguation }),
+    ...(by.aliases && { aliases: by.aliases }),
+  };
 }
 
 /** A MusicBrainz release-group row: `count` is how many releases (editions) the group has. */
@@ -136,7 +152,7 @@ export function rg(
   date: string,
   by: Credit,
   count: number,
-  more: { type?: string; secondary?: string[]; score?: number; aliases?: MbAlias[] } = {},
+  more: { type?: string; secondary?: string[]; score?: number } = {},
 ): MbReleaseGroup {
   return {
     id: mbid(`rg:${slug}`),
@@ -148,32 +164,21 @@ export function rg(
     'artist-credit': [
       {
         name: by.name,
-        artist: {
-          id: mbid(`artist:${by.slug}`),
-          name: by.name,
-          ...(by.disambiguation && { disambiguation: by.disambiguation }),
-        },
+        artist: { id: mbid(`artist:${by.slug}`), ...artistFields(by) } as MbArtistCredit,
       },
     ],
     count,
-    ...(more.aliases && { aliases: more.aliases }),
   };
 }
 
 /** A MusicBrainz artist search row. */
-export function artist(
-  by: Credit,
-  score: number,
-  more: { type?: string; country?: string; aliases?: MbAlias[] } = {},
-): MbArtist {
+export function artist(by: Credit, score: number, more: { type?: string; country?: string } = {}): MbArtist {
   return {
     id: mbid(`artist:${by.slug}`),
     score,
-    name: by.name,
+    ...(artistFields(by) as Pick<MbArtist, 'name'>),
     type: more.type ?? 'Group',
     ...(more.country && { country: more.country }),
-    ...(by.disambiguation && { disambiguation: by.disambiguation }),
-    ...(more.aliases && { aliases: more.aliases }),
   };
 }
 

@@ -32,8 +32,20 @@ export function misses(results: readonly Graded[]): string {
           ? `added ${o.key}`
           : o.type === 'ask'
             ? `asked ${o.keys.join(', ')}`
-            : 'found nothing';
+            : `found nothing${o.offered.length ? `, offered ${o.offered.join(', ')}` : ''}`;
       return `${r.grade.padEnd(13)} ${r.case.query}: expected ${JSON.stringify(r.case.expect)}, ${did}\n    ${r.ranked.slice(0, 3).join('\n    ')}`;
     })
     .join('\n');
+}
+
+/**
+ * The issue's measure: of the cases a careful person would not ask about (labelled add or none),
+ * how many were asked about needlessly or missed.
+ */
+export function summary(results: readonly Graded[]): string {
+  const clear = results.filter((r) => !('ask' in r.case.expect));
+  const off = clear.filter((r) => r.grade === 'needless ask' || r.grade === 'missed answer').length;
+  const wrong = results.filter((r) => r.grade === 'wrong add').length;
+  const pct = clear.length ? ((100 * off) / clear.length).toFixed(1) : '0.0';
+  return `no question needed: ${clear.length} cases, ${off} needless asks or misses (${pct}%); wrong adds: ${wrong}`;
 }

@@ -22,6 +22,17 @@ export interface FakeMusicBrainzOptions {
   minIntervalMs?: number;
   artists?: WorldArtist[];
   albums?: WorldAlbum[];
+  /** Sort names by artist MBID ("Kovenant, The"); an artist not listed files under its name. */
+  sortNames?: Record<string, string>;
+  /** Aliases by artist MBID; an artist not listed has none (the key is then absent, as in the recordings). */
+  aliases?: Record<string, FakeAlias[]>;
+}
+
+/** An alias as artist rows and artist credits carry it (live.release-group-search.in-times-before-the-light). */
+export interface FakeAlias {
+  name: string;
+  'sort-name': string;
+  type: string | null;
 }
 
 /** The body MusicBrainz sends with its 503 when a client exceeds the rate limit. */
@@ -76,14 +87,17 @@ function queryScore(title: string, query: string): number {
   return match ? mbScore(title, match.scoreBy) : 0;
 }
 
-function artistRow(a: WorldArtist, score: number): Record<string, unknown> {
+/** `sort-name` and `aliases` as both artist search rows and artist credits carry them. */
+type Names = (mbid: string, name: string) => Record<string, unknown>;
+
+function artistRow(a: WorldArtist, score: number, names: Names): Record<string, unknown> {
   return {
     id: a.mbid,
     type: a.type,
     'type-id': ARTIST_TYPE_ID[a.type],
     score,
     name: a.name,
-    'sort-name': a.name,
+    ...names(a.mbid, a.name),
     ...(a.country && { country: a.country }),
     ...(a.disambiguation && { disambiguation: a.disambiguation }),
     'life-span': { ended: null },
@@ -99,6 +113,7 @@ function releaseGroupRow(
   g: WorldAlbum,
   artist: WorldArtist | undefined,
   score: number,
+  names: Names,
 ): Record<string, unknown> {
   const secondaryIds = g.secondaryTypes.map(
     (t) => SECONDARY_TYPE_ID[t] ?? '00000000-0000-0000-0000-000000000000',
@@ -122,7 +137,7 @@ function releaseGroupRow(
         artist: {
           id: g.artistMbid,
           name: artist?.name ?? '[unknown]',
-          'sort-name': artist?.name ?? '[unknown]',
+          ...names(g.artistMbid, artist?.name ?? '[unknown]'),
           ...(artist?.disambiguation && { disambiguation: artist.disambiguation }),
         },
       },
@@ -149,12 +164,24 @@ export class FakeMusicBrainz extends FakeHttp {
     this.minIntervalMs = opts.minIntervalMs ?? 1000;
     this.artists = opts.artists ?? worldArtists;
     this.albums = opts.albums ?? worldAlbums;
+    const names: Names = (mbid, name) => {
+      const aliases = opts.aliases?.[mbid];
+      // Alias rows as recorded: locale and primary null unless set, no dates.
+      const rows = aliases?.map((x) => ({
+        ...x,
+        locale: null,
+        primary: null,
+        'begin-date': null,
+        'end-date': null,
+      }));
+      return { 'sort-name': opts.sortNames?.[mbid] ?? name, ...(rows && { aliases: rows }) };
+    };
     this.route('GET', '/ws/2/artist', (req) =>
       this.search(req, 'artists', (q) =>
         this.artists.map((a) => ({
           score: queryScore(a.name, q),
           tie: 0,
-          row: (s: number) => artistRow(a, s),
+          row: (s: number) => artistRow(a, s, names),
         })),
       ),
     );
@@ -168,6 +195,7 @@ export class FakeMusicBrainz extends FakeHttp {
               g,
               this.artists.find((a) => a.mbid === g.artistMbid),
               s,
+              names,
             ),
         })),
       ),

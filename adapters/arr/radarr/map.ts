@@ -2,11 +2,11 @@
 import type { LibraryItem } from '../../../src/core/ports.js';
 import type { CatalogHit, ExternalIds } from '../../../src/core/types.js';
 import { coverUrl } from '../images.js';
-import { logScale } from '../popularity.js';
+import { logScale, TMDB_POPULARITY_CEILING } from '../popularity.js';
 import type { Movie } from './schemas.js';
 
-/** TMDb popularity at or above this counts as fully popular (blockbusters in release week reach hundreds). */
-const POPULARITY_CEILING = 1000;
+/** Radarr relays TMDb's popularity: the same curve as the TMDb catalog's, so the two compare. */
+const POPULARITY_CEILING = TMDB_POPULARITY_CEILING;
 /** Vote counts (older Radarr, or no popularity) at or above this count as fully popular. */
 const VOTES_CEILING = 100_000;
 

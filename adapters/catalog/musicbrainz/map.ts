@@ -1,16 +1,35 @@
 /** MusicBrainz search rows → CatalogHit. */
 import type { CatalogHit } from '../../../src/core/types.js';
-import { logScale } from '../log-scale.js';
+import { fame } from '../log-scale.js';
 import { yearOf } from '../year-of.js';
 import type { MbArtistRow, MbReleaseGroupRow } from './schemas.js';
 
 /**
  * MusicBrainz has no popularity. The number of releases in a group (reissues, regional and
  * format editions) is the nearest thing: an album people keep buying gets pressed again and
- * again. A classic like OK Computer has ~50, a debut that sold little 1–2; log1p(n)/log1p(50)
- * gives 1 at 50+, ~0.6 at 10, ~0.3 at 2.
+ * again. A classic has 50 and more, a debut that sold little 1–2, the obscure remix album in
+ * live.release-group-search.in-times-before-the-light 4. An album a general audience knows has
+ * been pressed about ten times: 9 releases is "known" (0.5) on the shared scale (log-scale.ts).
  */
-const RELEASES_CEILING = 50;
+const RELEASES_KNOWN_AT = 9;
+/** An artist's releases across the answer's groups: a known artist has two or three known albums. */
+const ARTIST_RELEASES_KNOWN_AT = 19;
+
+type Named = Pick<MbArtistRow, 'name' | 'sort-name' | 'aliases'>;
+
+/**
+ * An artist's other names, as people may type them: its sort name ("Kovenant, The"), its aliases
+ * with theirs ("Covenant", the search hint "Kovenant"), and names it was credited under.
+ */
+function otherNames(
+  artist: Named,
+  credited: readonly (string | null | undefined)[] = [],
+): string[] | undefined {
+  const aliases = (artist.aliases ?? []).flatMap((a) => [a.name, a['sort-name']]);
+  const names = [artist['sort-name'], ...aliases, ...credited];
+  const other = [...new Set(names.filter((n): n is string => !!n && n !== artist.name))];
+  return other.length > 0 ? other : undefined;
+}
 
 /** "Person from GR (Greek composer)". */
 function describeArtist(row: MbArtistRow): string | undefined {
@@ -30,6 +49,8 @@ export function artistToHit(row: MbArtistRow): CatalogHit {
   };
   const overview = describeArtist(row);
   if (overview) hit.overview = overview;
+  const other = otherNames(row);
+  if (other) hit.otherTitles = other;
   return hit;
 }
 
@@ -74,7 +95,8 @@ export function releaseGroupToHit(row: MbReleaseGroupRow): CatalogHit {
   if (artistName) hit.artistName = artistName;
   if (year !== undefined) hit.year = year;
   const releases = row.count ?? row.releases?.length;
-  if (releases !== undefined) hit.popularity = logScale(releases, RELEASES_CEILING);
+  if (releases !== undefined) hit.popularity = fame(releases, RELEASES_KNOWN_AT);
+  if (row['secondary-types']?.includes('Soundtrack')) hit.soundtrack = true;
   return hit;
 }
 
@@ -84,7 +106,7 @@ export function releaseGroupToHit(row: MbReleaseGroupRow): CatalogHit {
  * (MusicBrainz allows one a second). Popularity: the releases of their groups in the answer.
  */
 export function creditedArtists(rows: readonly MbReleaseGroupRow[]): CatalogHit[] {
-  const byId = new Map<string, { hit: CatalogHit; releases: number }>();
+  const byId = new Map<string, { artist: Named; hit: CatalogHit; releases: number; credited: string[] }>();
   for (const row of rows) {
     const releases = row.count ?? row.releases?.length ?? 1;
     for (const credit of row['artist-credit'] ?? []) {
@@ -92,6 +114,7 @@ export function creditedArtists(rows: readonly MbReleaseGroupRow[]): CatalogHit[
       const seen = byId.get(a.id);
       if (seen) {
         seen.releases += releases;
+        if (credit.name) seen.credited.push(credit.name);
         continue;
       }
       const hit: CatalogHit = {
@@ -101,14 +124,15 @@ export function creditedArtists(rows: readonly MbReleaseGroupRow[]): CatalogHit[
         ids: { mbArtist: a.id },
       };
       if (a.disambiguation) hit.overview = a.disambiguation;
-      byId.set(a.id, { hit, releases });
+      byId.set(a.id, { artist: a, hit, releases, credited: credit.name ? [credit.name] : [] });
     }
   }
-  return [...byId.values()].map(({ hit, releases }) => ({
-    ...hit,
-    popularity: logScale(releases, ARTIST_RELEASES_CEILING),
-  }));
+  return [...byId.values()].map(({ artist, hit, releases, credited }) => {
+    const other = otherNames(artist, credited);
+    return {
+      ...hit,
+      ...(other && { otherTitles: other }),
+      popularity: fame(releases, ARTIST_RELEASES_KNOWN_AT),
+    };
+  });
 }
-
-/** An artist with 200+ releases across their groups is as well known as MusicBrainz can tell. */
-const ARTIST_RELEASES_CEILING = 200;

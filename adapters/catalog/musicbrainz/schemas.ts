@@ -7,10 +7,25 @@ import { z } from 'zod';
 
 const score = z.coerce.number().int().min(0).max(100);
 
+/**
+ * An artist's other names: earlier names, spellings, search hints ("Covenant" for The Kovenant,
+ * live.release-group-search.in-times-before-the-light; "Man o' War" for Manowar,
+ * live.artist-search.manowar). `locale`, `type` and `primary` are null when unset.
+ */
+const alias = z.object({
+  name: z.string(),
+  'sort-name': z.string().nullish(),
+  locale: z.string().nullish(),
+  type: z.string().nullish(),
+});
+
 export const artistRow = z.object({
   id: z.string(),
   score,
   name: z.string(),
+  /** "Kovenant, The", "Shore, Howard": the name as it files. */
+  'sort-name': z.string().nullish(),
+  aliases: z.array(alias).nullish(),
   /** Person, Group, Orchestra, Choir, Character, Other. */
   type: z.string().nullish(),
   country: z.string().nullish(),
@@ -26,7 +41,13 @@ const artistCredit = z.object({
   /** The name as credited on this release group; absent when it is the artist's own name. */
   name: z.string().nullish(),
   joinphrase: z.string().nullish(),
-  artist: z.object({ id: z.string(), name: z.string(), disambiguation: z.string().nullish() }),
+  artist: z.object({
+    id: z.string(),
+    name: z.string(),
+    'sort-name': z.string().nullish(),
+    disambiguation: z.string().nullish(),
+    aliases: z.array(alias).nullish(),
+  }),
 });
 
 export const releaseGroupRow = z.object({

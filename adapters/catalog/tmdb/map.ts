@@ -1,16 +1,17 @@
 /** TMDb rows → CatalogHit. */
 import type { CatalogHit, ExternalIds, MediaKind } from '../../../src/core/types.js';
-import { logScale } from '../log-scale.js';
+import { fame } from '../log-scale.js';
 import { yearOf } from '../year-of.js';
 import type { TmdbSearchRow, TmdbTvExternalIds } from './schemas.js';
 
 /**
- * TMDb popularity at which a work counts as fully popular. The number is unbounded and moves daily
- * with trending; in the recordings a long-running hit sits at 100–650, a known film at 30–100,
- * an obscure short below 2. log1p(p)/log1p(300) gives 1 for the big hits, ~0.7 for p=50, ~0.4
- * for p=8 and ~0.1 for p=1, which separates "the one people mean" from the obscure namesakes.
+ * TMDb popularity at which a general audience knows a work (0.5 on the shared scale, log-scale.ts
+ * `fame`). The number is unbounded and moves daily with trending; in the 2020 "The Matrix"
+ * recording (flexget.search-movie.the-matrix) the sequels sit at 15–16 and The Animatrix at 10.4,
+ * the making-of documentaries nobody asks for at 1–5. 9 puts the line between them; the ceiling
+ * it implies (99) is where the hits people mean sit (Fight Club 73, Game of Thrones 112–640).
  */
-const POPULARITY_CEILING = 300;
+export const TMDB_KNOWN_AT = 9;
 /** TMDb genre id for Animation. */
 const ANIMATION = 16;
 
@@ -28,7 +29,7 @@ export function toHit(row: TmdbSearchRow, kind: MediaKind, imageBase: string): C
   const hit: CatalogHit = { source: 'tmdb', kind, title, ids: { tmdb: row.id } };
   const year = yearOf(kind === 'movie' ? row.release_date : row.first_air_date);
   if (year !== undefined) hit.year = year;
-  if (typeof row.popularity === 'number') hit.popularity = logScale(row.popularity, POPULARITY_CEILING);
+  if (typeof row.popularity === 'number') hit.popularity = fame(row.popularity, TMDB_KNOWN_AT);
   if (row.poster_path) hit.posterUrl = imageBase.replace(/\/+$/, '') + row.poster_path;
   if (row.overview) hit.overview = row.overview;
   const original = kind === 'movie' ? row.original_title : row.original_name;

@@ -39,3 +39,25 @@ export const tvExternalIds = z.object({
   tvdb_id: z.number().int().nullish(),
 });
 export type TmdbTvExternalIds = z.infer<typeof tvExternalIds>;
+
+/**
+ * `GET /movie/{id}` (specs/tmdb-v3-openapi.json, example "OK"): the IMDb id is a top-level
+ * field, `null` or `""` for films IMDb does not list.
+ */
+export const movieDetails = z.object({
+  id: z.number().int(),
+  imdb_id: z.string().nullish(),
+});
+
+/**
+ * `GET /tv/{id}?append_to_response=external_ids` (specs/tmdb-v3-openapi.json, example "Result";
+ * developer.themoviedb.org/docs/append-to-response: each appended request comes back as an object
+ * under its own name). `seasons` includes the specials as season 0.
+ */
+export const tvDetails = z.object({
+  id: z.number().int(),
+  seasons: z
+    .array(z.object({ season_number: z.number().int(), episode_count: z.number().int().nullish() }))
+    .nullish(),
+  external_ids: z.object({ imdb_id: z.string().nullish(), tvdb_id: z.number().int().nullish() }).nullish(),
+});

@@ -1,15 +1,23 @@
 /**
  * TMDb v3 as a MediaCatalog for movies and series. A typed kind goes to `search/movie` or
  * `search/tv`; an untyped title goes to `search/multi` (people filtered out), plus the two typed
- * searches when a year was given, since `search/multi` takes no year. Answers are cached for five
- * minutes so asking again, or a second person asking for the same title, costs no request.
+ * searches when a year was given, since `search/multi` takes no year. Rows whose own titles do
+ * not explain the match get their alternative titles (alternative-titles.ts). Answers are cached for
+ * five minutes so asking again, or a second person asking for the same title, costs no request.
  */
 import { isUpstreamError } from '../../../src/core/errors.js';
 import type { Logger, MediaCatalog, SearchQuery } from '../../../src/core/ports.js';
 import type { Candidate, CatalogHit, ExternalIds, MediaKind } from '../../../src/core/types.js';
+import type { WorkDetails, WorkIds } from '../../../src/core/vocab/ports.js';
 import { HttpClient } from '../../http-client/http-client.js';
+import {
+  addAlternativeTitles,
+  alternativeTitlesPath,
+  movieAlternativeTitles,
+  tvAlternativeTitles,
+} from './alternative-titles.js';
 import { rowKind, toExternalIds, toHit } from './map.js';
-import { searchPage, tvExternalIds } from './schemas.js';
+import { movieDetails, searchPage, tvDetails, tvExternalIds } from './schemas.js';
 
 export interface TmdbCatalogOptions {
   /** A v3 API key (sent as `api_key`), or a v4 read access token (a JWT, "eyJ…", sent as Bearer). */
@@ -28,16 +36,25 @@ export interface TmdbCatalogOptions {
 /** TMDb pages hold 20 rows; the core never offers more than five, so ten is plenty. */
 const PER_ENDPOINT = 10;
 const CACHE_TTL_MS = 5 * 60_000;
+/**
+ * TMDb's ceiling is "somewhere in the 50 requests per second range", answered with 429 past it
+ * (developer.themoviedb.org/docs/rate-limiting); Overseerr holds its TMDb client to 20 at a time
+ * and 50 a second (sct/overseerr server/api/themoviedb/index.ts). A search and its alternative
+ * titles are four requests at most.
+ */
+const LIMIT = { maxConcurrent: 20, minTime: 20 };
 
-export class TmdbCatalog implements MediaCatalog {
+export class TmdbCatalog implements MediaCatalog, WorkDetails {
   readonly name = 'tmdb';
   readonly kinds: readonly MediaKind[] = ['movie', 'series'];
   private readonly http: HttpClient;
   private readonly imageBase: string;
+  private readonly logger: Logger | undefined;
 
   constructor(opts: TmdbCatalogOptions) {
     const bearer = opts.apiKey.startsWith('eyJ');
     this.imageBase = opts.imageBase;
+    this.logger = opts.logger;
     this.http = new HttpClient({
       service: 'tmdb',
       baseUrl: opts.baseUrl,
@@ -45,6 +62,7 @@ export class TmdbCatalog implements MediaCatalog {
         ? { headers: { authorization: `Bearer ${opts.apiKey}` } }
         : { query: { api_key: opts.apiKey } }),
       secrets: [opts.apiKey],
+      limit: LIMIT,
       cacheTtlMs: CACHE_TTL_MS,
       ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
       ...(opts.logger && { logger: opts.logger }),
@@ -52,10 +70,16 @@ export class TmdbCatalog implements MediaCatalog {
     });
   }
 
-  async search(query: SearchQuery, signal: AbortSignal): Promise<CatalogHit[]> {
+  async search(query: SearchQuery, signal: AbortSignal, deadline?: number): Promise<CatalogHit[]> {
     const title = query.title.trim();
     // TMDb answers an empty query with 422; there is nothing to look for anyway.
     if (!title) return [];
+    const hits = await this.find(title, query, signal);
+    const fetchTitles = (hit: CatalogHit, s: AbortSignal) => this.alternativeTitles(hit, s);
+    return addAlternativeTitles(hits, title, fetchTitles, signal, deadline);
+  }
+
+  private find(title: string, query: SearchQuery, signal: AbortSignal): Promise<CatalogHit[]> {
     switch (query.hint) {
       case 'movie':
         return this.searchTyped('movie', title, query.year, signal);
@@ -64,7 +88,7 @@ export class TmdbCatalog implements MediaCatalog {
       case 'music':
       case 'artist':
       case 'album':
-        return [];
+        return Promise.resolve([]);
       default:
         return this.searchAny(title, query.year, signal);
     }
@@ -80,6 +104,57 @@ export class TmdbCatalog implements MediaCatalog {
     } catch (e) {
       // TMDb no longer knows the id (merged or deleted): there is nothing to resolve.
       if (isUpstreamError(e) && e.failure === 'not_found') return {};
+      throw e;
+    }
+  }
+
+  /**
+   * A film's IMDb id (`movie/{id}`); a series' IMDb and TVDB ids and episodes per season in one
+   * request (`tv/{id}?append_to_response=external_ids`). Undefined when TMDb no longer knows the id.
+   */
+  async details(kind: 'movie' | 'tv', tmdbId: number, signal: AbortSignal): Promise<WorkIds | undefined> {
+    try {
+      if (kind === 'movie') {
+        const movie = await this.http.json({ path: `/movie/${tmdbId}`, schema: movieDetails, signal });
+        return movie.imdb_id ? { imdbId: movie.imdb_id } : {};
+      }
+      const tv = await this.http.json({
+        path: `/tv/${tmdbId}`,
+        query: { append_to_response: 'external_ids' },
+        schema: tvDetails,
+        signal,
+      });
+      const ext = toExternalIds({ id: tv.id, ...tv.external_ids });
+      const ids: WorkIds = {};
+      if (ext.imdb) ids.imdbId = ext.imdb;
+      if (ext.tvdb !== undefined) ids.tvdbId = ext.tvdb;
+      const seasons = (tv.seasons ?? []).filter((s) => s.season_number > 0 && (s.episode_count ?? 0) > 0);
+      if (seasons.length > 0)
+        ids.episodesPerSeason = Object.fromEntries(
+          seasons.map((s) => [s.season_number, s.episode_count ?? 0]),
+        );
+      return ids;
+    } catch (e) {
+      if (isUpstreamError(e) && e.failure === 'not_found') return undefined;
+      throw e;
+    }
+  }
+
+  /** A work's alternative titles; a failure costs only them, never the search (debug line). */
+  private async alternativeTitles(hit: CatalogHit, signal: AbortSignal): Promise<string[]> {
+    const path = alternativeTitlesPath(hit);
+    try {
+      if (hit.kind === 'series') {
+        const tv = await this.http.json({ path, schema: tvAlternativeTitles, signal });
+        return tv.results.map((t) => t.title);
+      }
+      const movie = await this.http.json({ path, schema: movieAlternativeTitles, signal });
+      return movie.titles.map((t) => t.title);
+    } catch (e) {
+      this.logger?.debug(
+        { path, error: isUpstreamError(e) ? e.failure : 'unexpected' },
+        'alternative titles left out',
+      );
       throw e;
     }
   }

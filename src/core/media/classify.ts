@@ -6,25 +6,13 @@
 import type { ErrorCounter } from '../admin/metrics.js';
 import { isUpstreamError } from '../errors.js';
 import type { Clock, Logger, MediaCatalog, SearchQuery } from '../ports.js';
-import type { Candidate, CatalogHit, Classification, Decision, MediaKind, SourceReport } from '../types.js';
+import type { Candidate, CatalogHit, Classification, MediaKind, SourceReport } from '../types.js';
 import type { ClassificationCache } from './classification-cache.js';
+import { decide, type DecisionPolicy } from './decision-rules.js';
 import { mergeHits } from './merge-hits.js';
 import { kindMatchesHint, scoreCandidate } from './score.js';
 
-export interface DecisionPolicy {
-  /** Add without asking when the best score is at least this … */
-  autoMinScore: number;
-  /** … and leads the runner-up by at least this. */
-  autoMinMargin: number;
-  /** Candidates below this are not offered. */
-  offerMinScore: number;
-  /** How long to wait for catalogs, ms. */
-  deadlineMs: number;
-}
-
-/** Below this title similarity a candidate is not a plausible reading of what was typed. */
-const MIN_TITLE = 0.55;
-const MAX_CHOICES = 5;
+export { decide, type DecisionPolicy } from './decision-rules.js';
 
 export interface ClassifyDeps {
   catalogs: readonly MediaCatalog[];
@@ -106,21 +94,6 @@ async function classifyFresh(query: SearchQuery, deps: ClassifyDeps): Promise<Cl
     .sort((a, b) => b.score - a.score || (b.popularity ?? 0) - (a.popularity ?? 0));
 
   const anyAnswered = sources.some((s) => s.status === 'ok');
-  const decision = decide(ranked, anyAnswered, deps.policy);
+  const decision = decide(ranked, anyAnswered, deps.policy, query);
   return { decision, ranked, sources, ms: msNow(deps.clock) - started };
-}
-
-export function decide(ranked: Candidate[], anyAnswered: boolean, policy: DecisionPolicy): Decision {
-  if (!anyAnswered) return { type: 'unavailable' };
-  const plausible = ranked.filter((c) => c.factors.title >= MIN_TITLE && c.score >= policy.offerMinScore);
-  const [top, second] = plausible;
-  if (!top)
-    return {
-      type: 'none',
-      closest: [...ranked].sort((a, b) => b.factors.title - a.factors.title).slice(0, 3),
-    };
-  const margin = top.score - (second?.score ?? 0);
-  if (top.score >= policy.autoMinScore && margin >= policy.autoMinMargin)
-    return { type: 'auto', candidate: top };
-  return { type: 'ask', candidates: plausible.slice(0, MAX_CHOICES) };
 }

@@ -1,7 +1,8 @@
 /**
  * A classification → the request's next state and the words for the person: add it, ask which
  * one, offer the near misses ("Did you mean …?") or say nothing was found, or keep it for later
- * when no source answered.
+ * when no source answered. An add under another title than the one typed says so first
+ * ("El laberinto del fauno → Pan's Labyrinth (2006)"), so the person sees what it was read as.
  */
 import { say, textReply } from '../messages.js';
 import { userKey, type Candidate, type Classification, type Reply } from '../types.js';
@@ -10,6 +11,7 @@ import type { Acting, MediaDeps } from './media-deps.js';
 import { proceed, type ProceedDeps } from './proceed.js';
 import { nextAttemptAt, transition } from './request-lifecycle.js';
 import { displayTitle } from './send-request.js';
+import { spellingOf } from './title-match.js';
 
 export const PICK = 'media.pick';
 const KEPT_CANDIDATES = 5;
@@ -41,6 +43,8 @@ export async function decide(
     x.candidates = [...top, ...near.filter((n) => !top.some((t) => t.key === n.key))];
     transition(x, 'classified', actor, clock.now(), preferred ? 'chosen by key' : d.type, {
       ms: c.ms,
+      ...(c.decision.type === 'auto' && !preferred && { rule: c.decision.rule }),
+      ...(c.decision.type === 'ask' && c.decision.twoKnown && { rule: 'two known' }),
       scores: top.map((t) => ({ key: t.key, title: displayTitle(t), score: t.score, factors: t.factors })),
     });
   });
@@ -101,9 +105,14 @@ export async function decide(
     { score: chosen.score, margin: Math.round((chosen.score - (second?.score ?? 0)) * 1000) / 1000 },
     deps,
   );
-  return note
-    ? { ...reply, text: `${reply.text}\n${say('media.sourcesAside', { note: note.replace(/^ — /, '') })}` }
-    : reply;
+  const typed = r.query.title;
+  // Case and accents are no other title: "amelie" added as Amélie needs no line.
+  const readAs =
+    !preferred && spellingOf(typed, chosen.title) !== 'literal'
+      ? `${say('media.readAs', { typed, title: displayTitle(chosen) })}\n`
+      : '';
+  const aside = note ? `\n${say('media.sourcesAside', { note: note.replace(/^ — /, '') })}` : '';
+  return { ...reply, text: `${readAs}${reply.text}${aside}` };
 }
 
 /** Buttons for `candidates` (and "None of these"); the click is handled by choice-handlers.ts `pick`. */

@@ -62,7 +62,8 @@ export async function explainDecision(
   const scores = parsed.success ? parsed.data : [];
   const [top, second] = scores;
   const margin = top ? top.score - (second?.score ?? 0) : 0;
-  const decision = decisionWords(r, decided.note, top, margin, deps.policy);
+  const rule = typeof decided.detail?.rule === 'string' ? decided.detail.rule : undefined;
+  const decision = decisionWords(r, { note: decided.note, rule }, top, margin, deps.policy);
   if (!top) return textReply('why.noScores', { id, title: r.query.title, decision }, { requestId: id });
   return textReply(
     'why.report',
@@ -106,10 +107,13 @@ function candidateLines(c: StoredScore, name: string): string {
   return [say('why.candidate', { title: name, score: fixed(c.score) }), ...lines].join('\n');
 }
 
-/** What was done, in the words of the rule it followed; the note is decide.ts's `d.type`. */
+/**
+ * What was done, in the words of the rule it followed: the note is decide.ts's `d.type`, the
+ * rule decision-rules.ts's (absent on requests decided before rules were recorded).
+ */
 function decisionWords(
   r: MediaRequest,
-  note: string | undefined,
+  { note, rule }: { note: string | undefined; rule: string | undefined },
   top: StoredScore | undefined,
   margin: number,
   policy: DecisionPolicy,
@@ -120,13 +124,20 @@ function decisionWords(
     minScore: policy.autoMinScore,
     minMargin: policy.autoMinMargin,
     offerMin: policy.offerMinScore,
+    year: r.query.year ?? '',
   };
   const picked = r.chosen ? say('why.picked', { title: displayTitle(r.chosen) }) : '';
   switch (note) {
     case 'auto':
-      return say('why.auto', values);
-    case 'ask':
-      return say((top?.score ?? 0) < policy.autoMinScore ? 'why.askScore' : 'why.askMargin', values) + picked;
+      return say(
+        rule === 'typed year' ? 'why.autoYear' : rule === 'exact title' ? 'why.autoExact' : 'why.auto',
+        values,
+      );
+    case 'ask': {
+      const low = (top?.score ?? 0) < policy.autoMinScore;
+      const why = rule === 'two known' ? 'why.askTwoKnown' : low ? 'why.askScore' : 'why.askMargin';
+      return say(why, values) + picked;
+    }
     case 'none': {
       const offered = r.audit.some((e) => e.to === 'needs_choice' && e.note === 'did you mean');
       return say('why.none', values) + (offered ? say('why.noneOffered') : '') + picked;

@@ -2,7 +2,13 @@
  * Scores one merged candidate 0..1 and keeps why. The weights were set against the stories in
  * test/core/classify.test.ts: the title must dominate (a famous wrong title must not beat the
  * right obscure one), popularity separates same-titled works (Dexter 2006 vs a no-name
- * documentary called Dexter), the year settles remakes (Dune 1984 vs 2021).
+ * documentary called Dexter), the year settles remakes (Dune 1984 vs 2021). The score ranks and
+ * decides only when no rule of decision-rules.ts does (a typed year, an exact title far ahead).
+ *
+ * Popularity is the sources' shared scale (adapters/catalog/log-scale.ts `fame`): each adapter
+ * maps its own signal so that 0.5 means "a general audience knows it" (TMDb popularity 9,
+ * MusicBrainz 9 releases in a group, 19 across an artist's groups, Spotify 50), so a film and an
+ * album are weighed on one scale, not TMDb's trending number against a count of pressings.
  */
 import type { KindHint, MediaKind, ScoreBreakdown } from '../types.js';
 import type { MergedHit } from './merge-hits.js';
@@ -17,7 +23,7 @@ export const WEIGHTS: Readonly<ScoreBreakdown> = Object.freeze({
   kind: 0.05,
 });
 
-/** A source without a popularity signal (MusicBrainz artists) is treated as modestly known. */
+/** A source without a popularity signal (MusicBrainz artist search) counts as below "known" (0.5). */
 const UNKNOWN_POPULARITY = 0.25;
 
 export interface ScoreContext {

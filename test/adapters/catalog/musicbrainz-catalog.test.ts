@@ -61,7 +61,9 @@ describe('MusicBrainzCatalog.search', () => {
       year: 1994,
       overview: 'Soundtrack album by Vangelis (1994)',
     });
-    expect(album?.popularity).toBeCloseTo(Math.log1p(27) / Math.log1p(50), 6);
+    // 27 releases on the shared scale: 9 releases is "known" (0.5), so the ceiling is (1 + 9)² − 1.
+    expect(album?.popularity).toBeCloseTo(Math.log1p(27) / Math.log1p(99), 6);
+    expect(album?.soundtrack).toBe(true);
     expect(fake.callsTo('GET', '/ws/2/release-group')[0]?.query).toMatchObject({ limit: '10', fmt: 'json' });
     expect(fake.callsTo('GET', '/ws/2/artist')).toHaveLength(0);
   });
@@ -89,6 +91,21 @@ describe('MusicBrainzCatalog.search', () => {
     expect(artist).toMatchObject({ title: 'Radiohead', ids: { mbArtist: RADIOHEAD } });
     expect(artist?.popularity).toBeGreaterThan(0.5);
     expect(fake.calls).toHaveLength(1);
+  });
+
+  it('GIVEN an artist with a sort name and aliases THEN they are its other titles, from the credits or its own row', async () => {
+    await fake.close();
+    fake = await startFakeMusicBrainz({
+      minIntervalMs: INTERVAL,
+      sortNames: { [RADIOHEAD]: 'Radiohead' },
+      // Shape of the credited artist's aliases in live.release-group-search.in-times-before-the-light.
+      aliases: { [RADIOHEAD]: [{ name: 'On a Friday', 'sort-name': 'On a Friday', type: 'Artist name' }] },
+    });
+    const c = catalog();
+    const fromCredits = (await c.search({ title: 'Radiohead' }, signal())).find((h) => h.kind === 'artist');
+    expect(fromCredits?.otherTitles).toEqual(['On a Friday']);
+    const [fromRow] = await c.search({ title: 'Radiohead', hint: 'artist' }, signal());
+    expect(fromRow?.otherTitles).toEqual(['On a Friday']);
   });
 
   it('GIVEN rows scored below 60 THEN they are dropped', async () => {

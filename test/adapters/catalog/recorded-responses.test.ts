@@ -69,6 +69,7 @@ describe('MusicBrainz recordings', () => {
       title: 'Manowar',
       ids: { mbArtist: '00eeed6b-5897-4359-8347-b8cd28375331' },
       overview: 'Group from US',
+      otherTitles: ["Man o' War"],
     });
     expect(womanowar?.overview).toBeUndefined();
     expect(body.artists.map((a) => a.score)).toEqual([100, 39, 39]);
@@ -90,7 +91,16 @@ describe('MusicBrainz recordings', () => {
       },
     });
     // `count` (4), not the trimmed releases list (2), is the group's size.
-    expect(original?.popularity).toBeCloseTo(Math.log1p(4) / Math.log1p(50), 6);
+    expect(original?.popularity).toBeCloseTo(Math.log1p(4) / Math.log1p(99), 6);
+  });
+
+  it('release-group search: the credited artist’s sort name and aliases are its other titles', () => {
+    const body = releaseGroupSearch.parse(
+      fixture('musicbrainz/release-group-search.in-times-before-the-light.json'),
+    );
+    const kovenant = mb.creditedArtists(body['release-groups']).find((a) => a.title === 'The Kovenant');
+    // Its sort name, and "Covenant": the 1997 album's credit, the name it had until 1999.
+    expect(kovenant?.otherTitles).toEqual(['Kovenant, The', 'Covenant']);
   });
 });
 

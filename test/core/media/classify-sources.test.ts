@@ -126,11 +126,13 @@ describe('scoring and deciding (pure)', () => {
     const [first, second] = ranked([dune(1984, 841), dune(2021, 438631)], { ...ctx, year: 2021 });
     expect(first?.ids.tmdb).toBe(438631);
     expect(first?.factors.year).toBe(1);
-    expect(decide([first, second] as Candidate[], true, policy)).toMatchObject({ type: 'auto' });
+    expect(decide([first, second] as Candidate[], true, policy, { ...ctx, year: 2021 })).toMatchObject({
+      type: 'auto',
+    });
   });
 
   it('without a year, two equally known films of the same title → ask', () => {
-    expect(decide(ranked([dune(1984, 841), dune(2021, 438631)], ctx), true, policy).type).toBe('ask');
+    expect(decide(ranked([dune(1984, 841), dune(2021, 438631)], ctx), true, policy, ctx).type).toBe('ask');
   });
 
   it('the same work from two catalogs is one candidate with both sources', () => {
@@ -142,7 +144,10 @@ describe('scoring and deciding (pure)', () => {
 
   it('nothing above OFFER_MIN_SCORE → none, with the closest titles; no catalog answered → unavailable', () => {
     const far = ranked([{ ...inception, title: 'Interstellar' }], { ...ctx, title: 'Inception' });
-    expect(decide(far, true, policy)).toMatchObject({ type: 'none', closest: [{ title: 'Interstellar' }] });
-    expect(decide([], false, policy)).toEqual({ type: 'unavailable' });
+    expect(decide(far, true, policy, { title: 'Inception' })).toMatchObject({
+      type: 'none',
+      closest: [{ title: 'Interstellar' }],
+    });
+    expect(decide([], false, policy, { title: 'Inception' })).toEqual({ type: 'unavailable' });
   });
 });

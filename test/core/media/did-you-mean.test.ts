@@ -3,6 +3,8 @@
  * are offered as buttons ("Did you mean …?"), picked like any other choice; "None of these" stays.
  */
 import { describe, expect, it } from 'vitest';
+import { film, rg } from '../../eval/case.js';
+import { runQuery } from '../../eval/evaluate.js';
 import { startCore } from '../fakes/fake-core.js';
 
 // choiceLabels shortens long titles to fit a button.
@@ -34,6 +36,25 @@ describe('did you mean', () => {
     expect((await w.pick(ask, 'none')).code).toBe('media.cancelledNone');
     expect((await w.requests.get(ask.requestId ?? ''))?.status).toBe('cancelled');
     expect(w.radarr.adds).toEqual([]);
+  });
+
+  it('add Blorptastic Voyage → "found nothing": one word in common makes Fantastic Voyage a near miss, not a reading', async () => {
+    const r = await runQuery('add Blorptastic Voyage', {
+      tmdb: [film(2161, 'Fantastic Voyage', '1966-08-24', 9.6)],
+      musicbrainz: {
+        releaseGroups: [
+          rg('fv-lakeside', 'Fantastic Voyage', '1980', { slug: 'lakeside', name: 'Lakeside' }, 4, {
+            score: 62,
+          }),
+        ],
+      },
+    });
+    expect(r.reply.code).toBe('media.didYouMean');
+    expect(r.reply.text).toBe('I found nothing called “Blorptastic Voyage”. Did you mean one of these?');
+    expect(r.reply.choices?.options.map((o) => o.label)).toEqual([
+      'Fantastic Voyage (1966) · movie',
+      'Fantastic Voyage — Lakeside (1980) · album',
+    ]);
   });
 
   it('nothing close → the plain "found nothing", no buttons', async () => {

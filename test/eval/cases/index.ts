@@ -1,7 +1,8 @@
-/** Every labelled case, written before any tuning of the scoring. */
+/** Every labelled case: the first 125 written before any tuning, then the held-out ones (held-out.ts). */
 import type { EvalCase } from '../case.js';
 import { accentsTypos } from './accents-typos.js';
 import { exactAhead } from './exact-ahead.js';
+import { heldOut } from './held-out.js';
 import { kinds } from './kinds.js';
 import { musicVsFilm } from './music-vs-film.js';
 import { nothingThere } from './nothing-there.js';
@@ -18,4 +19,5 @@ export const CASES: readonly EvalCase[] = [
   ...accentsTypos,
   ...kinds,
   ...nothingThere,
+  ...heldOut,
 ];

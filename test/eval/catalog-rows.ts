@@ -1,0 +1,65 @@
+/**
+ * A case's vendor rows → the hits each catalog would return: mapped by the adapters' own functions
+ * (adapters/catalog/tmdb/map.ts, adapters/catalog/musicbrainz/map.ts) after the adapters' zod
+ * schemas, picked the way the adapters pick endpoints for a kind hint, and, for TMDb, with the
+ * alternative titles the TMDb catalog would fetch (adapters/catalog/tmdb/alternative-titles.ts:
+ * only for the first rows whose own titles do not explain the match).
+ */
+import { creditedArtists, artistToHit, releaseGroupToHit } from '../../adapters/catalog/musicbrainz/map.js';
+import { artistRow, releaseGroupRow } from '../../adapters/catalog/musicbrainz/schemas.js';
+import {
+  movieAlternativeTitles,
+  needingAlternativeTitles,
+  tvAlternativeTitles,
+  withAlternativeTitles,
+} from '../../adapters/catalog/tmdb/alternative-titles.js';
+import { rowKind, toHit } from '../../adapters/catalog/tmdb/map.js';
+import { searchRow } from '../../adapters/catalog/tmdb/schemas.js';
+import type { CatalogHit, KindHint } from '../../src/core/types.js';
+import type { EvalCase, TmdbRow } from './case.js';
+
+const IMAGE_BASE = 'https://image.tmdb.org/t/p/w342';
+/** adapters/catalog/musicbrainz/musicbrainz-catalog.ts MIN_SCORE: looser rows are dropped. */
+const MB_MIN_SCORE = 60;
+
+/** What `GET /movie|tv/{id}/alternative_titles` answers for a row, in TMDb's shape, parsed. */
+function alternativeTitlesOf(row: TmdbRow): string[] {
+  const titles = (row.alternative_titles ?? []).map((title) => ({ iso_3166_1: 'US', title, type: '' }));
+  return row.media_type === 'tv'
+    ? tvAlternativeTitles.parse({ id: row.id, results: titles }).results.map((t) => t.title)
+    : movieAlternativeTitles.parse({ id: row.id, titles }).titles.map((t) => t.title);
+}
+
+export function tmdbHits(rows: readonly TmdbRow[], title: string, hint: KindHint | undefined): CatalogHit[] {
+  // A typed kind goes to search/movie or search/tv (adapters/catalog/tmdb/tmdb-catalog.ts).
+  const endpoint = hint === 'movie' ? 'movie' : hint === 'series' ? 'series' : undefined;
+  if (hint && !endpoint) return [];
+  const hits: CatalogHit[] = [];
+  for (const raw of rows) {
+    const row = searchRow.parse(raw);
+    const kind = rowKind(row);
+    if (!kind || (endpoint && kind !== endpoint)) continue;
+    const hit = toHit(row, kind, IMAGE_BASE);
+    if (hit) hits.push(hit);
+  }
+  const wanted = new Set(needingAlternativeTitles(hits, title));
+  return hits.map((h) => {
+    const row = rows.find((r) => r.id === h.ids.tmdb && rowKind(searchRow.parse(r)) === h.kind);
+    return wanted.has(h) && row ? withAlternativeTitles(h, alternativeTitlesOf(row)) : h;
+  });
+}
+
+export function mbHits(catalogs: EvalCase['catalogs'], hint: KindHint | undefined): CatalogHit[] {
+  if (hint === 'movie' || hint === 'series') return [];
+  const mb = catalogs.musicbrainz ?? {};
+  if (hint === 'artist')
+    return (mb.artists ?? [])
+      .map((a) => artistRow.parse(a))
+      .filter((a) => a.score >= MB_MIN_SCORE)
+      .map(artistToHit);
+  const groups = (mb.releaseGroups ?? [])
+    .map((g) => releaseGroupRow.parse(g))
+    .filter((g) => g.score >= MB_MIN_SCORE);
+  if (hint === 'album') return groups.map(releaseGroupToHit);
+  return [...creditedArtists(groups), ...groups.map(releaseGroupToHit)];
+}
