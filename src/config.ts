@@ -70,7 +70,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 function crossChecks(env: Record<string, string | undefined>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const set = (k: string) => (env[k] ?? '').trim() !== '';
-  for (const svc of ['SONARR', 'RADARR', 'LIDARR', 'OVERSEERR']) {
+  for (const svc of ['SONARR', 'RADARR', 'LIDARR', 'OVERSEERR', 'BAZARR']) {
     if (set(`${svc}_URL`) && !set(`${svc}_API_KEY`)) {
       problems.push({
         variable: `${svc}_API_KEY`,

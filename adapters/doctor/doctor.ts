@@ -8,9 +8,10 @@ import type { Config, ConfigProblem } from '../../src/config.js';
 import type { Doctor, DoctorCheck } from '../../src/core/admin/doctor.js';
 import type { MediaCatalog } from '../../src/core/ports.js';
 import { checkArr, configuredArr } from './arr-checks.js';
+import { checkLibrarySources } from './library-checks.js';
 import { checkAccess, checkDataDir, checkScriptSite, checkWordLists, vocabServices } from './local-checks.js';
 import { checkOverseerr } from './overseerr-checks.js';
-import { checkCatalogs, checkChats } from './upstream-checks.js';
+import { checkCatalogs, checkChats, checkOpenSubtitles } from './upstream-checks.js';
 
 export interface DoctorInput {
   config: Config;
@@ -46,6 +47,8 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorCheck[]> {
     ...arr.map((i) => checkArr(i, timeoutMs)),
     checkChats(config, timeoutMs),
     Promise.all([checkWordLists(input.cefrDir), checkScriptSite(config, timeoutMs)]),
+    checkOpenSubtitles(config, timeoutMs),
+    checkLibrarySources(config, timeoutMs),
     Promise.resolve([...vocabServices(config), ...checkAccess(config)]),
   ];
   return (await Promise.all(groups)).flat();

@@ -113,7 +113,7 @@ export async function checkScriptSite(config: Config, timeoutMs: number): Promis
 }
 
 /**
- * Translation and subtitles: which translator the vocabulary side will use (DeepL first, then
+ * Translation: which translator the vocabulary side will use (DeepL first, then
  * LibreTranslate), from the config alone; the doctor does not spend translation quota on a probe.
  */
 export function vocabServices(config: Config): DoctorCheck[] {
@@ -137,12 +137,6 @@ export function vocabServices(config: Config): DoctorCheck[] {
       name: 'translation',
       detail: 'not configured (optional)',
       fix: 'set DEEPL_API_KEY or LIBRETRANSLATE_URL to translate vocabulary lists',
-    });
-  if (v.OPENSUBTITLES_API_KEY)
-    out.push({
-      status: 'info',
-      name: 'OPENSUBTITLES_API_KEY',
-      detail: 'set, but this version does not use it yet',
     });
   return out;
 }

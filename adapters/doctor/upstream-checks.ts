@@ -1,7 +1,7 @@
 /**
- * Search sources and chats: one real, cheap call each (a search, Telegram's getMe, Discord's
- * gateway lookup and its application's intents), with a short time limit, through the same
- * clients the bot uses.
+ * Search sources, chats and OpenSubtitles: one real, cheap call each (a search, Telegram's getMe,
+ * Discord's gateway lookup and its application's intents, OpenSubtitles' formats list and the
+ * account's allowance), with a short time limit, through the same clients the bot uses.
  */
 import { z } from 'zod';
 import type { Config } from '../../src/config.js';
@@ -9,6 +9,9 @@ import type { DoctorCheck } from '../../src/core/admin/doctor.js';
 import { isUpstreamError, UpstreamError } from '../../src/core/errors.js';
 import type { MediaCatalog, SearchQuery } from '../../src/core/ports.js';
 import { HttpClient } from '../http-client/http-client.js';
+import { systemClock } from '../schedule/timers.js';
+import { formatsAnswer, userAnswer } from '../vocab/opensubtitles-schemas.js';
+import { OpenSubtitlesSession } from '../vocab/opensubtitles-session.js';
 import { failureCheck, timed } from './describe-failure.js';
 import { checkMessageContent } from './discord-intent.js';
 
@@ -160,4 +163,71 @@ export async function checkChats(config: Config, timeoutMs: number): Promise<Doc
 function notFoundIsAuth(e: unknown): unknown {
   if (!isUpstreamError(e) || e.failure !== 'not_found') return e;
   return new UpstreamError(e.service, 'auth', e.message, e.status === undefined ? {} : { status: e.status });
+}
+
+/**
+ * OpenSubtitles: GET /infos/formats proves the Api-Key (the call the Getting started page shows
+ * for it); with an account, the login and GET /infos/user say how many downloads are left today.
+ */
+export async function checkOpenSubtitles(config: Config, timeoutMs: number): Promise<DoctorCheck[]> {
+  const v = config.vocab;
+  const name = 'OpenSubtitles';
+  if (!v.OPENSUBTITLES_API_KEY)
+    return [
+      {
+        status: 'info',
+        name,
+        detail: 'not configured (optional)',
+        fix: 'set OPENSUBTITLES_API_KEY (opensubtitles.com/consumers) to grade films and episodes from subtitles',
+      },
+    ];
+  const base = {
+    apiKey: v.OPENSUBTITLES_API_KEY,
+    baseUrl: v.OPENSUBTITLES_BASE_URL,
+    timeoutMs,
+    clock: systemClock,
+    ...(v.OPENSUBTITLES_APP_NAME ? { appName: v.OPENSUBTITLES_APP_NAME } : {}),
+  };
+  const help = {
+    label: name,
+    url: v.OPENSUBTITLES_BASE_URL,
+    urlVar: 'OPENSUBTITLES_BASE_URL',
+    keyFix: 'copy the key again from opensubtitles.com/consumers into OPENSUBTITLES_API_KEY',
+    downFix: 'check the network (or OPENSUBTITLES_BASE_URL); status.opensubtitles.com shows outages',
+  };
+  const key = await timed(timeoutMs, (signal) =>
+    new OpenSubtitlesSession(base).json({ path: '/infos/formats', schema: formatsAnswer, signal }),
+  );
+  if (!key.ok) return [failureCheck(name, key.error, help)];
+  const out: DoctorCheck[] = [{ status: 'ok', name, detail: `key accepted in ${key.ms} ms` }];
+  const { OPENSUBTITLES_USERNAME: username, OPENSUBTITLES_PASSWORD: password } = v;
+  if (!username || !password) {
+    out.push({
+      status: 'info',
+      name: 'OpenSubtitles account',
+      detail: 'none: downloads count against this IP address’s 5 a day',
+      fix: 'set OPENSUBTITLES_USERNAME and OPENSUBTITLES_PASSWORD for your account’s allowance',
+    });
+    return out;
+  }
+  const session = new OpenSubtitlesSession({ ...base, username, password });
+  const user = await timed(timeoutMs, (signal) =>
+    session.json({ path: '/infos/user', schema: userAnswer, signal }),
+  );
+  if (user.ok) {
+    const u = user.value.data;
+    out.push({
+      status: 'ok',
+      name: 'OpenSubtitles account',
+      detail: `${username}${u.level ? ` (${u.level})` : ''}: ${u.remaining_downloads} of ${u.allowed_downloads} downloads left today`,
+    });
+  } else
+    out.push(
+      failureCheck('OpenSubtitles account', user.error, {
+        ...help,
+        keyFix:
+          'check OPENSUBTITLES_USERNAME (the user name, not the e-mail address) and OPENSUBTITLES_PASSWORD',
+      }),
+    );
+  return out;
 }

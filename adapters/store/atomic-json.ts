@@ -3,6 +3,7 @@
  * beside the target, fsync, rename, fsync of the folder), so a crash, a power cut or a concurrent
  * reader sees the old file or the new one, never half of one.
  */
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { z } from 'zod';
@@ -58,12 +59,18 @@ export async function readRecordFile<T>(
   return undefined;
 }
 
-/** A file name for a key: the key itself when it is a plain slug, else a safe version of it. */
+/**
+ * A file name for a key: the key itself when it is a plain lower-case slug (every Latin-script
+ * movie and job key), else a safe version of it with a hash of the whole key, so two keys that
+ * differ only in letters a file name cannot hold ("Брат", "千と千尋の神隠し") never share a file.
+ */
 export function fileNameFor(key: string): string {
+  if (/^[a-z0-9][a-z0-9-]{0,119}$/.test(key)) return `${key}.json`;
   const safe = key
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 120);
-  return `${safe || 'untitled'}.json`;
+    .slice(0, 100);
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return `${safe ? `${safe}-` : ''}${hash}.json`;
 }

@@ -30,6 +30,18 @@ const movieVocab = z.object({
     format: z.enum(['screenplay', 'transcript']),
     characters: z.number(),
   }),
+  season: z
+    .object({
+      season: z.number().int(),
+      episodes: z.array(z.object({ episode: z.number().int(), words: z.number(), source: z.string() })),
+      missing: z.array(
+        z.object({ episode: z.number().int(), gap: z.enum(['not_found', 'unusable', 'quota', 'down']) }),
+      ),
+      quotaResetsAt: z.string().optional(),
+      openEnded: z.boolean().optional(),
+      retryAfter: z.string().optional(),
+    })
+    .optional(),
   analysisVersion: z.number(),
   analysedAt: z.string(),
   profile: z.object({
@@ -68,8 +80,10 @@ export class JsonVocabStore implements VocabStore {
     private readonly logger?: Logger,
   ) {}
 
-  get(key: string): Promise<MovieVocab | undefined> {
-    return readRecordFile(this.path(key), movieVocab, 'key', this.logger);
+  async get(key: string): Promise<MovieVocab | undefined> {
+    const found = await readRecordFile(this.path(key), movieVocab, 'key', this.logger);
+    // A file renamed by hand, or one written for another key, is not this movie's vocabulary.
+    return found?.key === key ? found : undefined;
   }
 
   async put(vocab: MovieVocab): Promise<void> {

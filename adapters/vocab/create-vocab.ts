@@ -2,25 +2,30 @@
  * The vocabulary feature wired from the environment in one call, for src/upstreams.ts, which hands
  * vocab.service to the core's VocabDesk (src/core/vocab/vocab-desk.ts):
  *
- *   const vocab = await createVocab({ ...config.vocab, DATA_DIR: config.core.DATA_DIR }, logger, {
- *     titles: tmdb ? catalogTitleResolver(tmdb) : undefined,
+ *   const vocab = await createVocab({ ...config.vocab, ...radarrSonarr, DATA_DIR }, logger, {
+ *     titles: tmdb ? catalogTitleResolver(tmdb, tmdb) : undefined,
  *   });
  *
- * IMSDb (behind an on-disk script cache under DATA_DIR/scripts), .srt/.vtt attachments, local
- * files for the terminal, the CEFR lists from data/cefr and wink-nlp. Loads the lists and the
- * NLP model here, once, warms the pipeline up, and reports how long each took.
+ * The script sources by title: the library (Bazarr and subtitle files beside the media, through
+ * Radarr and Sonarr: library-sources.ts), IMSDb and OpenSubtitles, the two sites behind on-disk
+ * script caches (DATA_DIR/scripts/ and DATA_DIR/scripts/opensubtitles/: a download counts against
+ * the day's quota, so one is never made twice). The core orders them (script-chain.ts). Plus
+ * .srt/.vtt attachments, local files for the terminal, the CEFR lists from data/cefr and wink-nlp.
+ * Loads the lists and the NLP model here, once, warms the pipeline up, and reports how long each took.
  */
 import { join } from 'node:path';
 import type { VocabEnv } from '../../src/config/vocab-env.js';
 import type { Clock, Logger } from '../../src/core/ports.js';
 import type { EnrichmentDesk } from '../../src/core/vocab/enrichment/enrichment-desk.js';
-import type { TitleResolver } from '../../src/core/vocab/ports.js';
+import type { ScriptSource, TitleResolver } from '../../src/core/vocab/ports.js';
 import { VocabBuilder } from '../../src/core/vocab/build-vocab.js';
 import { createVocabService, type VocabService } from '../../src/core/vocab/vocab-service.js';
 import { loadCefrLexicon } from './cefr-lexicon.js';
 import { ImsdbScriptSource } from './imsdb-script-source.js';
+import { createLibrarySources, type LibraryArrEnv } from './library-sources.js';
 import { JsonVocabStore } from '../store/json-vocab-store.js';
 import { LocalFileScriptSource } from './local-file-script-source.js';
+import { createOpenSubtitlesSource } from './opensubtitles-source.js';
 import { CachedScriptSource } from './script-cache.js';
 import { SubtitleScriptSource } from './subtitle-script-source.js';
 import { warmUp } from './warm-up.js';
@@ -50,7 +55,7 @@ export interface VocabWiring {
 }
 
 export async function createVocab(
-  env: VocabEnv & { DATA_DIR: string },
+  env: VocabEnv & LibraryArrEnv & { DATA_DIR: string },
   logger: Logger,
   opts: CreateVocabOptions = {},
 ): Promise<VocabWiring> {
@@ -77,9 +82,21 @@ export async function createVocab(
     logger: log.child({ source: 'imsdb' }),
     ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
   });
-  const scripts = new CachedScriptSource(imsdb, { dir: join(env.DATA_DIR, 'scripts'), logger: log });
+  const scriptsDir = join(env.DATA_DIR, 'scripts');
+  const fetchImpl = opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {};
+  const openSubtitles = createOpenSubtitlesSource(env, log, {
+    ...fetchImpl,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  const sources: ScriptSource[] = [
+    ...createLibrarySources(env, log, fetchImpl),
+    new CachedScriptSource(imsdb, { dir: scriptsDir, logger: log }),
+    ...(openSubtitles
+      ? [new CachedScriptSource(openSubtitles, { dir: join(scriptsDir, 'opensubtitles'), logger: log })]
+      : []),
+  ];
   const service = createVocabService({
-    scripts,
+    sources,
     lexicon,
     analyzer,
     store: new JsonVocabStore(join(env.DATA_DIR, 'vocab'), log),

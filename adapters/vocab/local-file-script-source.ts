@@ -1,6 +1,6 @@
 /**
  * ScriptFileReader for the terminal: a screenplay (.txt, .fountain), an IMSDb page saved as .html,
- * or subtitles (.srt, .vtt) on the bot's own disk, in whatever encoding they were saved
+ * or subtitles (.srt, .vtt, .ass) on the bot's own disk, in whatever encoding they were saved
  * (decode-text.ts). Wired only for the terminal adapter: chat users must never name files on the
  * server. Only those kinds of file are read, and never more than the size cap, whatever size the
  * file system reports (/proc files report 0).
@@ -22,7 +22,7 @@ export interface LocalFileOptions {
 }
 
 /** The kinds of file that hold a script; anything else (an environment, a key file) is not read. */
-const SCRIPT_FILE = /\.(?:txt|fountain|srt|vtt|html?)$/i;
+const SCRIPT_FILE = /\.(?:txt|fountain|srt|vtt|ass|ssa|html?)$/i;
 
 export class LocalFileScriptSource implements ScriptFileReader {
   private readonly maxBytes: number;
@@ -40,7 +40,7 @@ export class LocalFileScriptSource implements ScriptFileReader {
       return {
         found: false,
         miss: 'not_script',
-        detail: 'only .txt, .fountain, .srt, .vtt and .html files are read',
+        detail: 'only .txt, .fountain, .srt, .vtt, .ass, .ssa and .html files are read',
       };
     let size: number;
     try {
@@ -56,7 +56,7 @@ export class LocalFileScriptSource implements ScriptFileReader {
     if (size > this.maxBytes) return { found: false, miss: 'too_large', detail: String(this.maxBytes) };
     const bytes = await readCapped(full, this.maxBytes);
     if (!bytes) return { found: false, miss: 'too_large', detail: String(this.maxBytes) };
-    if (/\.(?:srt|vtt)$/i.test(name)) {
+    if (/\.(?:srt|vtt|ass|ssa)$/i.test(name)) {
       const text = subtitleTranscript(decodeText(bytes));
       return text
         ? { found: true, script: { format: 'transcript', text, source: 'file', origin: name } }

@@ -1,13 +1,20 @@
 /**
- * An on-disk cache in front of a ScriptSource: one JSON file per movie under DATA_DIR/scripts/.
- * A script is fetched once, however many people ask and however often; concurrent asks for a
- * movie not yet cached share one fetch. Only found scripts are cached; misses are asked again.
+ * An on-disk cache in front of a ScriptSource: one JSON file per movie or episode (keyed as in
+ * movie-key.ts: `inception-2010`, `breaking-bad-2008-s01e01`) under its own folder, one per source
+ * (IMSDb's is DATA_DIR/scripts/). A script is fetched once, however many people ask and however
+ * often; concurrent asks for one not yet cached share one fetch. Only found scripts are cached;
+ * misses are asked again.
  */
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../src/core/ports.js';
 import { movieKey } from '../../src/core/vocab/movie-key.js';
-import type { ScriptLookup, ScriptQuery, ScriptSource, ScriptSourceKind } from '../../src/core/vocab/ports.js';
+import type {
+  ScriptLookup,
+  ScriptQuery,
+  ScriptSource,
+  ScriptSourceKind,
+} from '../../src/core/vocab/ports.js';
 import { SingleFlight } from '../../src/core/vocab/single-flight.js';
 import { fileNameFor, readJson, writeJsonAtomic } from '../store/atomic-json.js';
 
@@ -43,7 +50,7 @@ export class CachedScriptSource implements ScriptSource {
   }
 
   find(query: ScriptQuery, signal: AbortSignal): Promise<ScriptLookup> {
-    const key = movieKey(query.title, query.year);
+    const key = movieKey(query.title, query.year, query.episode);
     return this.flights.run(key, async () => {
       const path = join(this.opts.dir, fileNameFor(key));
       const cached = cachedScript.safeParse(await readJson(path));

@@ -1,6 +1,6 @@
 /**
- * AttachmentReader for subtitle files people send with "vocab …": .srt and .vtt become a
- * transcript (spoken lines only; subtitles carry no action or speakers). A file over the size cap
+ * AttachmentReader for subtitle files people send with "vocab …": .srt, .vtt, .ass and .ssa become
+ * a transcript (spoken lines only; subtitles carry no action or speakers). A file over the size cap
  * or with no cues is a ScriptMiss.
  */
 import type { AttachmentReader, ScriptLookup } from '../../src/core/vocab/ports.js';
@@ -19,7 +19,7 @@ export class SubtitleScriptSource implements AttachmentReader {
   }
 
   accepts(filename: string): boolean {
-    return /\.(?:srt|vtt)$/i.test(filename.trim());
+    return /\.(?:srt|vtt|ass|ssa)$/i.test(filename.trim());
   }
 
   read(file: { filename: string; content: string }): ScriptLookup {

@@ -1,36 +1,41 @@
 /**
- * SubRip (.srt) and WebVTT (.vtt) text → the spoken lines, as a transcript the core can read:
- * one paragraph per sentence-ish run of cues. Dropped: cue numbers, timings, VTT headers, NOTE and
- * STYLE blocks, tags (<i>, <font>, {\an8}), speaker dashes, hearing-impaired notes ([door slams],
- * (laughs)), speaker labels ("JOHN:") and music lines (♪, or # in files without the note), and
- * whole cues marked as another language ("[IN SPANISH] El médico…"): those are not English.
+ * SubRip (.srt), WebVTT (.vtt) and SubStation (.ass/.ssa, recognised by content: ass-subtitles.ts)
+ * text → the spoken lines, as a transcript the core can read: one paragraph per sentence-ish run
+ * of cues. Dropped: cue numbers, timings, VTT headers, NOTE and STYLE blocks, tags (<i>, <font>,
+ * {\an8}), speaker dashes, hearing-impaired notes ([door slams], (laughs)), speaker labels
+ * ("JOHN:") and music lines (♪, or # in files without the note), and whole cues marked as another
+ * language ("[IN SPANISH] El médico…"): those are not English.
  */
 import { spokenLanguage } from '../../src/core/vocab/foreign.js';
+import { assEventLines, looksLikeAss } from './ass-subtitles.js';
 
 const TIMING = /^\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}/;
 
 /** The cues' text, in order, one cue per item, cleaned. Empty cues are left out. */
 export function subtitleCues(text: string): string[] {
+  const shown = looksLikeAss(text) ? assEventLines(text) : srtCueLines(text);
+  const cues: string[] = [];
+  for (const lines of shown) {
+    if (otherLanguage(lines.join(' '))) continue;
+    const body = lines.map(cleanLine).filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+    if (body) cues.push(body);
+  }
+  return cues;
+}
+
+/** The text lines of each .srt/.vtt cue: what follows its timing line. */
+function srtCueLines(text: string): string[][] {
   const blocks = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/);
-  const cues: string[] = [];
+  const out: string[][] = [];
   for (const block of blocks) {
     const lines = block.split('\n');
     const t = lines.findIndex((l) => TIMING.test(l));
-    if (t < 0) continue; // WEBVTT header, NOTE, STYLE, REGION, stray text
-    if (otherLanguage(lines.slice(t + 1).join(' '))) continue;
-    const body = lines
-      .slice(t + 1)
-      .map(cleanLine)
-      .filter(Boolean)
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (body) cues.push(body);
+    if (t >= 0) out.push(lines.slice(t + 1)); // else: WEBVTT header, NOTE, STYLE, REGION, stray text
   }
-  return cues;
+  return out;
 }
 
 /** A note such as "[IN SPANISH]" or "(speaking Hebrew)" in the cue. */

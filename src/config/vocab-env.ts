@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { intWithDefault, optionalString, optionalUrl, urlWithDefault } from './env-helpers.js';
+import { mediaPathMap } from './media-path-map-env.js';
 
 /** Script sources and translators for "vocab <movie> in <language>". */
 export const vocabEnv = z.object({
@@ -15,7 +16,7 @@ export const vocabEnv = z.object({
   BAZARR_URL: optionalUrl(),
   BAZARR_API_KEY: optionalString(),
   /** "arr-path:bot-path" pairs, comma-separated, for subtitle files next to the media (/data/movies:/mnt/movies). */
-  MEDIA_PATH_MAP: optionalString(),
+  MEDIA_PATH_MAP: mediaPathMap(),
   DEEPL_API_KEY: optionalString(),
   /** Host root; when unset, keys ending ":fx" use the free host. */
   DEEPL_BASE_URL: optionalUrl(),

@@ -71,15 +71,15 @@ export class FakeRadarr extends FakeServarr {
     this.route('POST', `${api}/movie`, (r) => this.post(r));
   }
 
-  /** Put a world movie in the library as if added with defaults; returns its id. */
-  addToLibrary(tmdbId: number, opts: { hasFile?: boolean } = {}): number {
+  /** Put a world movie in the library as if added with defaults (or under `rootFolderPath`); returns its id. */
+  addToLibrary(tmdbId: number, opts: { hasFile?: boolean; rootFolderPath?: string } = {}): number {
     const w = this.world.find((m) => m.tmdb === tmdbId);
     if (!w) throw new Error(`no world movie with tmdb ${tmdbId}`);
     const id = this.store(
       {
         tmdbId,
         qualityProfileId: this.qualityProfiles[0]!.id,
-        rootFolderPath: this.rootFolders[0]!.path,
+        rootFolderPath: opts.rootFolderPath ?? this.rootFolders[0]!.path,
         monitored: true,
         minimumAvailability: 'released',
       },
@@ -89,10 +89,16 @@ export class FakeRadarr extends FakeServarr {
     return id;
   }
 
-  /** The movie file arrives. */
+  /**
+   * The movie file arrives, named by Radarr's default StandardMovieFormat "{Movie Title}
+   * ({Release Year}) {Quality Full}" (src/NzbDrone.Core/Organizer/NamingConfig.cs). Library movies
+   * carry it as `movieFile`, its `path` the movie's folder plus `relativePath`
+   * (MovieRepository.cs joins the file; MovieFileResource.cs ToResource).
+   */
   setHasFile(id: number, hasFile = true): void {
     const m = this.library.get(id);
     if (!m) throw new Error(`no movie ${id}`);
+    const relativePath = `${String(m.folder)}${m.year ? ` (${String(m.year)})` : ''} Bluray-1080p.mkv`;
     Object.assign(m, {
       hasFile,
       movieFileId: hasFile ? id * 10 : 0,
@@ -103,6 +109,27 @@ export class FakeRadarr extends FakeServarr {
         releaseGroups: [],
       },
     });
+    if (!hasFile) delete m.movieFile;
+    else
+      m.movieFile = {
+        id: id * 10,
+        movieId: id,
+        relativePath,
+        path: `${String(m.path)}/${relativePath}`,
+        size: 8_000_000_000,
+        dateAdded: new Date().toISOString(),
+        releaseGroup: '',
+        edition: '',
+        languages: [{ id: 1, name: 'English' }],
+        quality: {
+          quality: { id: 7, name: 'Bluray-1080p', source: 'bluray', resolution: 1080, modifier: 'none' },
+          revision: { version: 1, real: 0, isRepack: false },
+        },
+        customFormats: [],
+        customFormatScore: 0,
+        indexerFlags: 0,
+        qualityCutoffNotMet: false,
+      };
   }
 
   movie(id: number): Json | undefined {

@@ -7,8 +7,12 @@
  */
 
 export interface Episode {
+  /** Sonarr's episode id, unique across the server (its Episodes table). */
+  id: number;
   monitored: boolean;
   hasFile: boolean;
+  /** The imported file's id; absent until a file arrives (sonarr-files.ts). */
+  fileId?: number;
 }
 
 export interface SeasonFlag {
@@ -54,13 +58,14 @@ export function episodeCount(seasonNumber: number): number {
 
 /**
  * The refresh: one episode list per season, monitored as its season is
- * (src/NzbDrone.Core/Tv/RefreshEpisodeService.cs GetMonitoredStatus).
+ * (src/NzbDrone.Core/Tv/RefreshEpisodeService.cs GetMonitoredStatus), each with an id from `nextId`.
  */
-export function refreshEpisodes(seasons: readonly SeasonFlag[]): Episodes {
+export function refreshEpisodes(seasons: readonly SeasonFlag[], nextId: () => number): Episodes {
   return new Map(
     seasons.map((s) => [
       s.seasonNumber,
       Array.from({ length: episodeCount(s.seasonNumber) }, () => ({
+        id: nextId(),
         monitored: s.monitored,
         hasFile: false,
       })),

@@ -11,7 +11,8 @@
  *   (TvdbId > 0, not already added, profile and root folder exist, v3's language profile), and
  *   answers 201 with the stored series; PUT answers 202; POST /command answers 201;
  * - after the 201 it refreshes and scans the series in the background (sonarr-episodes.ts):
- *   episodes exist only then, `addOptions` is applied then, and a search before it finds nothing.
+ *   episodes exist only then, `addOptions` is applied then, and a search before it finds nothing;
+ * - episodes and their files on disk are listed as sonarr-files.ts describes.
  */
 import { matchesQuery, series as worldSeries, yearOf, type WorldSeries } from '../fixtures/world.js';
 import type { FakeRequest, FakeResponse } from './fake-http.js';
@@ -26,6 +27,7 @@ import {
   type Episodes,
   type SeasonFlag,
 } from './sonarr-episodes.js';
+import { SonarrFiles } from './sonarr-files.js';
 import {
   FakeServarr,
   cleanTitle,
@@ -84,6 +86,7 @@ export class FakeSonarr extends FakeServarr {
   readonly commands: SonarrCommand[] = [];
   private readonly world: WorldSeries[];
   private readonly library = new Map<number, Stored>();
+  private readonly disk: SonarrFiles;
   private readonly scanDelayMs: number;
   private readonly pendingScans = new Map<number, { timer: NodeJS.Timeout; done: Promise<void> }>();
 
@@ -102,6 +105,7 @@ export class FakeSonarr extends FakeServarr {
       rootFolders: fixture<RootFolderFixture[]>('sonarr.rootfolder.flexget.json'),
     });
     this.major = opts.version;
+    this.disk = new SonarrFiles(opts.version, this.library);
     this.scanDelayMs = opts.scanDelayMs ?? 40;
     this.world = (opts.series ?? worldSeries).filter((s) => s.tvdb !== undefined);
     const api = this.api;
@@ -114,6 +118,8 @@ export class FakeSonarr extends FakeServarr {
     this.route('POST', `${api}/series`, (r) => this.post(r));
     this.route('PUT', `${api}/series/:id`, (r) => this.put(r));
     this.route('POST', `${api}/command`, (r) => this.command(r));
+    this.route('GET', `${api}/episode`, (r) => this.disk.episodes(r));
+    this.route('GET', `${api}/episodefile/:id`, (r) => this.disk.file(Number(r.params.id)));
     this.route('GET', `${api}/languageprofile`, () => ({
       status: 200,
       // v4 keeps the endpoint, deprecated, with one placeholder profile.
@@ -122,10 +128,10 @@ export class FakeSonarr extends FakeServarr {
     }));
   }
 
-  /** Put a world series in the library as if added with defaults; returns its id. */
+  /** Put a world series in the library as if added with defaults (or under `rootFolderPath`); returns its id. */
   addToLibrary(
     tvdbId: number,
-    opts: { unmonitoredSeasons?: number[]; qualityProfileId?: number } = {},
+    opts: { unmonitoredSeasons?: number[]; qualityProfileId?: number; rootFolderPath?: string } = {},
   ): number {
     const w = this.byTvdb(tvdbId);
     if (!w) throw new Error(`no world series with tvdb ${tvdbId}`);
@@ -138,12 +144,12 @@ export class FakeSonarr extends FakeServarr {
       ...shape,
       seasons,
       qualityProfileId: opts.qualityProfileId ?? this.qualityProfiles[0]!.id,
-      rootFolderPath: this.rootFolders[0]!.path,
+      rootFolderPath: opts.rootFolderPath ?? this.rootFolders[0]!.path,
       monitored: true,
     };
     const id = this.store(body, w);
     const stored = this.library.get(id)!;
-    stored.episodes = refreshEpisodes(seasons);
+    stored.episodes = refreshEpisodes(seasons, this.disk.nextEpisodeId);
     return id;
   }
 
@@ -175,8 +181,17 @@ export class FakeSonarr extends FakeServarr {
     if (!s) throw new Error(`no series ${id}`);
     this.refreshAndScan(id);
     for (const [n, list] of s.episodes ?? []) {
-      for (const e of list) if (season === undefined ? e.monitored : n === season) e.hasFile = true;
+      list.forEach((e, i) => {
+        if (season === undefined ? !e.monitored : n !== season) return;
+        e.hasFile = true;
+        this.disk.import(s.resource, n, i + 1, e);
+      });
     }
+  }
+
+  /** An episode's file as `GET /episodefile/{id}` shows it (`episode` counts from 1). */
+  episodeFile(id: number, season: number, episode: number): Record<string, unknown> | undefined {
+    return this.disk.fileOf(id, season, episode);
   }
 
   /** Wait until every background refresh and scan queued so far has run. */
@@ -445,7 +460,7 @@ export class FakeSonarr extends FakeServarr {
     const s = this.library.get(id);
     if (!s || s.episodes) return;
     const seasons = s.resource.seasons as SeasonFlag[];
-    s.episodes = refreshEpisodes(seasons);
+    s.episodes = refreshEpisodes(seasons, this.disk.nextEpisodeId);
     const options = s.resource.addOptions as AddOptionsJson | undefined;
     if (!options) return;
     applyAddOptions(seasons, s.episodes, options);

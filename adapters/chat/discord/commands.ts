@@ -94,7 +94,7 @@ export const SLASH_COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] =
       {
         type: ApplicationCommandOptionType.Attachment,
         name: 'subtitles',
-        description: 'A subtitle file (.srt or .vtt) to use instead of looking the script up',
+        description: 'A subtitle file (.srt, .vtt, .ass or .ssa) to use instead of looking the script up',
         required: false,
       },
     ],

@@ -1,5 +1,5 @@
 /**
- * A file a person sent with their message (a .srt/.vtt for "vocab … in French"): getFile, then a
+ * A file a person sent with their message (a .srt/.vtt/.ass for "vocab … in French"): getFile, then a
  * download from `{apiRoot}/file/bot<token>/<file_path>`, capped in size and time. The download
  * URL carries the bot token, so it is never logged or put in an error.
  */
@@ -10,7 +10,7 @@ import type { Reply } from '../../../src/core/types.js';
 
 /** Subtitle files are small; the Bot API's own download limit is 20 MB. */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-const TEXT_FILE = /\.(srt|vtt|txt)$/i;
+const TEXT_FILE = /\.(srt|vtt|ass|ssa|txt)$/i;
 
 export type Attachment = { ok: true; filename: string; content: string } | { ok: false; reply: Reply };
 

@@ -2,13 +2,15 @@
  * A list request, the words after "vocab" → a VocabCommand, or the reason it is not one (with the
  * text to show); parse-vocab-command.ts tries the other subcommands first.
  * Accepts "Inception in French", "Inception fr", "The Matrix pt-br C1-C2", "Inception B2+ in
- * français", "\"Sleepless in Seattle\" in German" and, for the terminal, a file path. Reads the
- * options from the end, so a title may itself contain "in" ("Midnight in Paris"). Never throws.
+ * français", "\"Sleepless in Seattle\" in German", "Breaking Bad S01E01 fr", "show Fargo season 1
+ * from subtitles" and, for the terminal, a file path. Reads the options from the end, so a title
+ * may itself contain "in" ("Midnight in Paris") or a number ("Apollo 13"). Never throws.
  */
 import { findLanguage, supportedLanguageList } from '../vocab/languages.js';
 import { DEFAULT_RANGE, parseLevelRange } from '../vocab/levels.js';
 import { sayVocab, type VocabCode } from '../vocab/messages.js';
-import type { Language, LevelRange, VocabCommand } from '../vocab/types.js';
+import type { Language, LevelRange, SeriesPart, VocabCommand } from '../vocab/types.js';
+import { fromAtEnd, kindAtStart, partAtEnd } from './parse-vocab-part.js';
 
 export type VocabParse = { ok: true; command: VocabCommand } | { ok: false; code: VocabCode; text: string };
 
@@ -66,6 +68,9 @@ export function parseVocab(rest: string): VocabParse {
   if (!s) return fail('vocab.usage');
   if (s.length > MAX_INPUT) return fail('vocab.titleTooLong', { max: MAX_VOCAB_TITLE });
 
+  const words = s.split(' ');
+  const kind = kindAtStart(words);
+  s = words.join(' ');
   let quoted: string | undefined;
   const q = /^["“”'‘’«]\s*(.+?)\s*["“”'’‘»](?:\s+(.*))?$/.exec(s);
   if (q) {
@@ -76,13 +81,27 @@ export function parseVocab(rest: string): VocabParse {
   const keep = quoted === undefined ? 1 : 0;
   let range: LevelRange | undefined;
   let language: Language | undefined;
+  let part: SeriesPart | undefined;
+  let from: VocabCommand['from'];
 
-  for (let guard = 0; guard < 6 && tokens.length > keep; guard++) {
+  for (let guard = 0; guard < 8 && tokens.length > keep; guard++) {
     const last = clean(tokens[tokens.length - 1] ?? '');
     const before = clean(tokens[tokens.length - 2] ?? '').toLowerCase();
     const levelRange = range ? undefined : levelAtEnd(tokens, keep);
     if (levelRange) {
       range = levelRange;
+      continue;
+    }
+    // Before the level check: "S1 E1" ends in what looks like a level.
+    const atEnd = part || kind === 'movie' ? undefined : partAtEnd(tokens, keep);
+    if (atEnd && 'zero' in atEnd) return fail('vocab.seasonZero', { part: atEnd.zero });
+    if (atEnd) {
+      part = atEnd.part;
+      continue;
+    }
+    const hint = from ? undefined : fromAtEnd(tokens, keep);
+    if (hint) {
+      from = hint;
       continue;
     }
     if (!range && NEAR_LEVEL.test(last)) return fail('vocab.badLevel', { level: last });
@@ -145,6 +164,9 @@ export function parseVocab(rest: string): VocabParse {
   if (PATH.test(title)) command.path = title;
   else if (title) command.title = title;
   if (language) command.language = language;
+  if (part) command.part = part;
+  if (part || kind) command.kind = part ? 'tv' : kind;
+  if (from) command.from = from;
   return { ok: true, command };
 }
 

@@ -2,6 +2,7 @@
  * Names for a movie: the title as a script site expects it, and the key its script and vocabulary
  * are stored under. Keys are file-name safe (`inception-2010`), so the stores can use them as-is.
  */
+import type { SeriesPart } from './types.js';
 
 const SMALL = new Set([
   'a',
@@ -53,9 +54,20 @@ export function slug(s: string): string {
   return [...kept].slice(0, 80).join('').replace(/-+$/, '') || `t-${fingerprint(s.trim())}`;
 }
 
-/** The storage key of a movie's script and vocabulary: `inception-2010`, or `inception` when the year is unknown. */
-export function movieKey(title: string, year?: number): string {
-  return year ? `${slug(title)}-${year}` : slug(title);
+/**
+ * The storage key of a movie's script and vocabulary: `inception-2010`, or `inception` when the
+ * year is unknown. An episode and a season are keys of their own: `breaking-bad-2008-s01e01`,
+ * `breaking-bad-2008-s01`.
+ */
+export function movieKey(title: string, year?: number, part?: SeriesPart): string {
+  const base = year ? `${slug(title)}-${year}` : slug(title);
+  return part ? `${base}-${partLabel(part).toLowerCase()}` : base;
+}
+
+/** `S01E01` for an episode, `S01` for a season. */
+export function partLabel(part: SeriesPart): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `S${two(part.season)}${part.episode === undefined ? '' : `E${two(part.episode)}`}`;
 }
 
 /** A short content fingerprint (FNV-1a, 32 bits, hex), for keys of files people send. */

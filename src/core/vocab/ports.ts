@@ -16,6 +16,8 @@ export interface ScriptQuery {
   tmdbId?: number;
   /** "tt0137523". */
   imdbId?: string;
+  /** TheTVDB id of a series (Sonarr's own key). */
+  tvdbId?: number;
   /** One episode of a series; absent for a film. */
   episode?: { season: number; episode: number };
 }
@@ -125,8 +127,33 @@ export interface VocabStore {
   put(vocab: MovieVocab): Promise<void>;
 }
 
-/** The catalog's canonical name for a movie (TMDb). */
+/** What the catalog knows of a film or a series by its title. */
+export interface ResolvedTitle {
+  title: string;
+  year?: number;
+  kind?: 'movie' | 'tv';
+  tmdbId?: number;
+  imdbId?: string;
+  tvdbId?: number;
+  /** A series' episodes per season number (specials, season 0, left out), when the catalog said. */
+  episodesPerSeason?: Record<number, number>;
+}
+
+/** The catalog's canonical name for a movie or a series (TMDb). */
 export interface TitleResolver {
-  /** Undefined when the catalog knows no such movie. */
-  resolve(title: string, signal: AbortSignal): Promise<{ title: string; year?: number } | undefined>;
+  /** `kind` `tv` looks for a series, anything else for a film. Undefined when the catalog knows none. */
+  resolve(title: string, signal: AbortSignal, kind?: 'movie' | 'tv'): Promise<ResolvedTitle | undefined>;
+}
+
+/** A catalog's details of one work beyond its search row (TMDb `movie/{id}`, `tv/{id}`). */
+export interface WorkDetails {
+  /** Undefined when the catalog no longer knows the id. */
+  details(kind: 'movie' | 'tv', tmdbId: number, signal: AbortSignal): Promise<WorkIds | undefined>;
+}
+
+export interface WorkIds {
+  imdbId?: string;
+  tvdbId?: number;
+  /** Series only: episodes per season number, specials (season 0) left out. */
+  episodesPerSeason?: Record<number, number>;
 }

@@ -79,6 +79,35 @@ export interface VocabCommand {
   range: LevelRange;
   /** False when the range is the default (B1 and up). */
   rangeGiven: boolean;
+  /** "vocab film …" or "vocab show …": which catalog to ask; an episode or a season implies `tv`. */
+  kind?: 'movie' | 'tv';
+  /** One episode ("S01E01") or, without `episode`, a whole season ("season 1") of a series. */
+  part?: SeriesPart;
+  /** "from script" (screenplay sources only) or "from subtitles" (library and subtitle sites only). */
+  from?: 'script' | 'subtitles';
+}
+
+/** A season of a series, or one episode of it. Numbers count from 1. */
+export interface SeriesPart {
+  season: number;
+  episode?: number;
+}
+
+/** Why an episode of a season is not in its list. */
+export type EpisodeGap = 'not_found' | 'unusable' | 'quota' | 'down';
+
+/** A season graded as one list: what each episode brought, and which are missing and why. */
+export interface SeasonParts {
+  season: number;
+  /** Episodes in the list, in order, with their spoken words (letters-only tokens) and source. */
+  episodes: { episode: number; words: number; source: string }[];
+  missing: { episode: number; gap: EpisodeGap }[];
+  /** ISO time when the source's download quota resets, when one ran out and it said when. */
+  quotaResetsAt?: string;
+  /** The catalog gave no episode count and fetching stopped at the last missing one: later ones may exist. */
+  openEnded?: boolean;
+  /** ISO time after which a list with episodes missing for a quota or an outage is fetched again. */
+  retryAfter?: string;
 }
 
 /** Raw script text and where it came from. */
@@ -166,6 +195,8 @@ export interface MovieVocab {
   title: string;
   year?: number;
   script: { source: string; origin?: string; format: Script['format']; characters: number };
+  /** A whole season graded as one list. */
+  season?: SeasonParts;
   /** Bumped when the analysis changes, so stored results are recomputed. */
   analysisVersion: number;
   analysedAt: string;

@@ -82,3 +82,16 @@ describe('GIVEN a vocabulary file that is not a vocabulary', () => {
     expect(readdirSync(dir).some((f) => f.startsWith('heat-1995.json.corrupt-'))).toBe(true);
   });
 });
+
+describe('GIVEN two movies whose titles are in a script a file name cannot hold', () => {
+  it('THEN each keeps a file of its own: neither overwrites the other', async () => {
+    const dir = jobsDir({});
+    const jobs = new JsonJobStore(dir);
+    const keys = ['брат-2001--de', '千と千尋の神隠し-2001--de', 'heat-1995--de'];
+    for (const key of keys) await jobs.put(job(key));
+    for (const key of keys) expect((await jobs.get(key))?.key).toBe(key);
+    expect(readdirSync(dir)).toHaveLength(3);
+    // Latin-script keys keep the plain file names they always had.
+    expect(readdirSync(dir)).toContain('heat-1995--de.json');
+  });
+});

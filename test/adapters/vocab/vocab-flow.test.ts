@@ -71,7 +71,7 @@ describe('GIVEN "vocab Inception in French"', () => {
     expect(t).toMatch(/^A1 +\d+ █+/m);
     expect(t).toMatch(/^C2 +\d+ █/m);
     expect(t).toMatch(/A1 \d+% · A2 \d+% · B1 \d+% · B2 \d+% · C1 \d+% · C2 \d+%/);
-    expect(t).toMatch(/^B1\+ words, most frequent first \(\d+ of \d+\):$/m);
+    expect(t).toMatch(/^B1\+ words, most frequent first \(1–15 of \d+, page 1 of \d+\):$/m);
     expect(t).toContain('• abandon (verb) B1 CEFR-J ×3: “You abandoned the plan the moment you walked in.”');
     expect(t).toMatch(/• totem \(noun\) ~C1 estimated ×2: “.*totem.*”/);
     expect(t.length).toBeLessThanOrEqual(3500);
@@ -114,10 +114,12 @@ describe('GIVEN "vocab Inception in French"', () => {
     for (const line of listed) expect(line).toMatch(/ ~?C[12] /);
   });
 
-  it('THEN a long list is cut to fit, saying how many more there are', async () => {
-    const t = (await ask(await bot({ VOCAB_REPLY_MAX_CHARS: '1200' }), 'Inception B1+')).text;
-    expect(t.length).toBeLessThanOrEqual(1200);
-    expect(t).toMatch(/…and \d+ more: the full list is saved for this movie\./);
+  it('THEN a long list comes in pages that fit, with buttons for the next page and the other levels', async () => {
+    const reply = await ask(await bot({ VOCAB_REPLY_MAX_CHARS: '1200' }), 'Inception B1+');
+    expect(reply.text.length).toBeLessThanOrEqual(1200);
+    expect(reply.text).toMatch(/^B1\+ words, most frequent first \(1–15 of (\d+), page 1 of \d+\):$/m);
+    const labels = (reply.buttons ?? []).flat().map((b) => b.label);
+    expect(labels).toEqual(expect.arrayContaining(['Next ›', '★ B1+', 'A1', 'C2', 'Export for Anki']));
   });
 });
 
