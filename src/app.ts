@@ -202,6 +202,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
           dataDir,
           chats: () => adapters.map(chatStatus),
           ...(upstreams.enrichment ? { enrichment: upstreams.enrichment.stats } : {}),
+          ...(upstreams.vocabQueries ? { vocab: upstreams.vocabQueries } : {}),
           logger,
         });
         httpUrl = await http.listen(HTTP_PORT, HTTP_HOST);

@@ -15,6 +15,7 @@ import type { VocabHandler } from './core/create-core.js';
 import type { Logger, MediaBackend, MediaCatalog, Notifier } from './core/ports.js';
 import { catalogTitleResolver } from './core/vocab/catalog-titles.js';
 import { VocabDesk } from './core/vocab/vocab-desk.js';
+import { VocabQueries } from './core/vocab/vocab-queries.js';
 import type { VocabService } from './core/vocab/vocab-service.js';
 
 /** The background translation jobs, as the composition root drives and reports them. */
@@ -32,6 +33,8 @@ export interface Upstreams {
   vocab?: VocabHandler;
   /** Background translation jobs: resume those a crash left running (at start), stop at shutdown. */
   enrichment?: EnrichmentControl;
+  /** The vocabulary API's queries (/api/vocab). */
+  vocabQueries?: VocabQueries;
 }
 
 export function buildCatalogs(config: Config, logger: Logger): MediaCatalog[] {
@@ -83,11 +86,20 @@ export function buildCatalogs(config: Config, logger: Logger): MediaCatalog[] {
 function lazyVocab(
   config: Config,
   logger: Logger,
-  tmdb: MediaCatalog | undefined,
+  tmdb: TmdbCatalog | undefined,
   notifier: Notifier,
   access: AccessRules,
-): { handler: VocabHandler; enrichment: EnrichmentControl } {
-  const env = { ...config.vocab, DATA_DIR: config.core.DATA_DIR };
+): { handler: VocabHandler; enrichment: EnrichmentControl; queries: VocabQueries } {
+  const { RADARR_URL, RADARR_API_KEY, SONARR_URL, SONARR_API_KEY } = config.arr;
+  // Radarr and Sonarr say where the media (and the subtitles beside it) is, for the library sources.
+  const env = {
+    ...config.vocab,
+    RADARR_URL,
+    RADARR_API_KEY,
+    SONARR_URL,
+    SONARR_API_KEY,
+    DATA_DIR: config.core.DATA_DIR,
+  };
   const enrichment = createEnrichment(env, logger, {
     isAdmin: (user) => isAdmin(access, user),
     notifier,
@@ -97,7 +109,7 @@ function lazyVocab(
   let service: Promise<VocabService> | undefined;
   const load = () =>
     (service ??= createVocab(env, logger, {
-      ...(tmdb ? { titles: catalogTitleResolver(tmdb) } : {}),
+      ...(tmdb ? { titles: catalogTitleResolver(tmdb, tmdb, logger.child({ module: 'vocab' })) } : {}),
       enrichment: enrichment.desk,
     }).then(
       (w) => w.service,
@@ -107,8 +119,16 @@ function lazyVocab(
       },
     ));
   const handler: VocabHandler = new VocabDesk(enrichment.desk, load);
+  const queries = new VocabQueries({
+    vocabs: enrichment.vocabs,
+    movies: enrichment.movies,
+    jobs: enrichment.queue,
+    lists: load,
+    logger: logger.child({ module: 'vocab-api' }),
+  });
   return {
     handler,
+    queries,
     enrichment: {
       resume: () => enrichment.queue.resume(),
       stop: () => enrichment.queue.stop(),
@@ -133,12 +153,13 @@ export async function buildUpstreams(
   const catalogs = buildCatalogs(config, logger);
   // No short timeout here: a real Sonarr POST /series fetches metadata and can take seconds.
   const arr = createBackends(config.arr, logger);
-  const tmdb = catalogs.find((c) => c.name === 'tmdb');
+  const tmdb = catalogs.find((c): c is TmdbCatalog => c instanceof TmdbCatalog);
   const vocab = lazyVocab(config, logger, tmdb, notifier, access);
   return {
     catalogs: [...catalogs, ...arr.catalogs],
     backends: arr.backends,
     vocab: vocab.handler,
     enrichment: vocab.enrichment,
+    vocabQueries: vocab.queries,
   };
 }

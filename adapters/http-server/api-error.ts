@@ -9,6 +9,8 @@ export interface ApiErrorDetails {
   issues?: { path: string; message: string }[];
   /** Response headers the status calls for (Allow for 405, WWW-Authenticate for 401). */
   headers?: Record<string, string>;
+  /** Fields sent beside `error` (a word not translated yet: the job's `enrichment` state). */
+  extra?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -23,8 +25,8 @@ export class ApiError extends Error {
   }
 
   get body(): { error: { code: string; message: string; issues?: ApiErrorDetails['issues'] } } {
-    const { issues } = this.details;
-    return { error: { code: this.code, message: this.message, ...(issues ? { issues } : {}) } };
+    const { issues, extra } = this.details;
+    return { error: { code: this.code, message: this.message, ...(issues ? { issues } : {}) }, ...extra };
   }
 }
 

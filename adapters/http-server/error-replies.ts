@@ -43,7 +43,12 @@ function toApiError(err: unknown, req: FastifyRequest, maxBodyBytes: number): Ap
       return /^application\/json\b/i.test(req.headers['content-type'] ?? '')
         ? invalidJson()
         : unsupportedType();
-    const code = err.validationContext === 'querystring' ? 'invalid_query' : 'invalid_body';
+    const code =
+      err.validationContext === 'querystring'
+        ? 'invalid_query'
+        : err.validationContext === 'params'
+          ? 'invalid_path'
+          : 'invalid_body';
     const { message, issues } = describeIssues(err.validation);
     return new ApiError(400, code, message, { issues });
   }

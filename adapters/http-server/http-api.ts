@@ -8,17 +8,21 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from '../../src/core/ports.js';
+import type { VocabQueries } from '../../src/core/vocab/vocab-queries.js';
 import { adminRoutes } from './admin-routes.js';
 import { requireToken } from './bearer-token.js';
 import { clientErrorHandler, replyWithErrors } from './error-replies.js';
 import { fastifyLogger, RequestLog } from './fastify-logger.js';
 import { healthRoutes, type HealthSources } from './health-routes.js';
 import { requestRoutes } from './request-routes.js';
+import { vocabRoutes } from './vocab-routes.js';
 
 export interface HttpApiOptions extends HealthSources {
   /** API_TOKEN. */
   token: string;
   logger: Logger;
+  /** /api/vocab: absent, those paths are unknown. */
+  vocab?: VocabQueries;
   /** Largest body read, bytes (default 64 KiB). */
   maxBodyBytes?: number;
 }
@@ -56,6 +60,7 @@ function build(opts: HttpApiOptions) {
   replyWithErrors(app, maxBodyBytes);
   void app.register(requestRoutes, { ops: opts.ops });
   void app.register(adminRoutes, { ops: opts.ops });
+  if (opts.vocab) void app.register(vocabRoutes, { vocab: opts.vocab });
   void app.register(healthRoutes, {
     ops: opts.ops,
     dataDir: opts.dataDir,

@@ -93,6 +93,7 @@ const candidate = shapeOf<Candidate>()({
   posterUrl: opt(str),
   overview: opt(str),
   artistName: opt(str),
+  soundtrack: opt(z.boolean()),
   anime: opt(z.boolean()),
   inLibrary: opt(z.boolean()),
   key: str,

@@ -25,6 +25,9 @@ export interface EnrichmentWiring {
   queue: EnrichmentQueue;
   desk: EnrichmentDesk;
   translator?: Translator;
+  /** The stored vocabularies the jobs read (DATA_DIR/vocab), and their keys. */
+  vocabs: JsonVocabStore;
+  movies: () => Promise<string[]>;
 }
 
 export interface CreateEnrichmentOptions {
@@ -118,14 +121,9 @@ export function createEnrichment(
   });
   log.info({ translator: translator?.name ?? 'none' }, 'enrichment ready');
   const vocabDir = join(env.DATA_DIR, 'vocab');
-  const desk = new EnrichmentDesk({
-    queue,
-    vocabs,
-    isAdmin: opts.isAdmin,
-    movies: () => storedMovies(vocabDir),
-    logger: log,
-  });
-  return { queue, desk, ...(translator ? { translator } : {}) };
+  const movies = () => storedMovies(vocabDir);
+  const desk = new EnrichmentDesk({ queue, vocabs, isAdmin: opts.isAdmin, movies, logger: log });
+  return { queue, desk, vocabs, movies, ...(translator ? { translator } : {}) };
 }
 
 /** The keys of the vocabularies stored under DATA_DIR/vocab (file names are the keys). */

@@ -30,6 +30,8 @@ export interface Core {
   handle(msg: IncomingMessage): Promise<Reply>;
   /** A button click: the option's index, or 'none' for "none of these". */
   choose(user: UserRef, token: string, option: number | 'none'): Promise<Reply>;
+  /** A click on a button that carries its own state (`Reply.buttons`: the vocabulary browser). */
+  browse(user: UserRef, data: string): Promise<Reply>;
   /**
    * Up to 25 title suggestions for a prefix (Discord autocomplete); fast, from cache or one quick
    * search. None for a `user` who may not request.

@@ -20,6 +20,7 @@ import { classify, type DecisionPolicy } from './media/classify.js';
 import { MediaRequests } from './media/media-requests.js';
 import { OneAtATime } from './one-at-a-time.js';
 import { displayTitle } from './media/send-request.js';
+import { textReply } from './messages.js';
 import { createOperations } from './operations.js';
 import type {
   ChoiceStore,
@@ -30,7 +31,7 @@ import type {
   Notifier,
   RequestStore,
 } from './ports.js';
-import type { UserRef } from './types.js';
+import { userKey, type UserRef } from './types.js';
 import { WorkInFlight } from './work-in-flight.js';
 
 export type { VocabHandler } from './commands/dispatch.js';
@@ -131,6 +132,12 @@ export function createCore(deps: CoreDeps): ReelCore {
     handle: (msg) => work.guarded('message', msg.user, () => dispatchMessage(msg, dispatch)),
     choose: (user, token, option) =>
       work.guarded('choice', user, () => media.click(user, token, option, mayRequest(access, user))),
+    browse: (user, data) =>
+      work.guarded('browse', user, async () => {
+        if (!mayRequest(access, user))
+          return textReply('access.denied', { who: userKey(user) }, { private: true });
+        return deps.vocab?.browse ? deps.vocab.browse(data, user) : textReply('vocab.unavailable');
+      }),
     allows: (user) => mayRequest(access, user),
     async suggest(prefix, hint, user) {
       const title = prefix.trim().slice(0, 100);

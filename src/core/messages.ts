@@ -44,6 +44,8 @@ const TEXT = {
 
   'media.pick': 'Which one do you mean{sourcesNote}?',
   'media.didYouMean': 'I found nothing called “{title}”. Did you mean one of these{sourcesNote}?',
+  // Added under another title than the one typed (an original title, an alias, a spelling).
+  'media.readAs': '{typed} → {title}',
   'media.sourcesAside': '({note})',
   'media.leftOut': ' — left out: {sources}',
   'media.sourceLate': '{source} (too slow)',
@@ -123,10 +125,15 @@ const TEXT = {
   'why.runnerUp': 'Runner-up: {title} — score {score}; margin {margin}.',
   'why.noRunnerUp': 'No runner-up: it was the only candidate.',
   'why.rule':
-    'Rule: add without asking at a score of at least {minScore} (AUTO_MIN_SCORE) and a margin of at least {minMargin} (AUTO_MIN_MARGIN).',
+    'Rule: add without asking at a score of at least {minScore} (AUTO_MIN_SCORE) and a margin of at least {minMargin} (AUTO_MIN_MARGIN), or at that score when the typed year or an exact, far better known title settles it.',
   'why.auto': 'added without asking — score {score} ≥ {minScore} and margin {margin} ≥ {minMargin}',
+  'why.autoYear':
+    'added without asking — the only work of {year} with that title (score {score} ≥ {minScore})',
+  'why.autoExact':
+    'added without asking — its title is the one typed and every other work of that title is far less known (score {score} ≥ {minScore})',
   'why.askScore': 'asked which one — score {score} is below {minScore}',
   'why.askMargin': 'asked which one — score {score} ≥ {minScore}, but margin {margin} is below {minMargin}',
+  'why.askTwoKnown': 'asked which one — more than one well-known work carries that title',
   'why.none':
     'found nothing — no candidate read as the title typed with a score of at least {offerMin} (OFFER_MIN_SCORE)',
   'why.noneOffered': '; the closest were offered as “Did you mean …?”',
@@ -177,8 +184,10 @@ const TEXT = {
 
   // What a chat adapter says about the message itself, before the core sees it.
   'chat.working': '⏳ Working on it…',
-  'chat.fileNotSubtitles': 'I can read subtitle files (.srt, .vtt) or plain text; “{file}” is neither.',
-  'chat.fileTooLarge': '“{file}” is larger than {maxMb} MB; send a smaller subtitle file (.srt or .vtt).',
+  'chat.fileNotSubtitles':
+    'I can read subtitle files (.srt, .vtt, .ass, .ssa) or plain text; “{file}” is neither.',
+  'chat.fileTooLarge':
+    '“{file}” is larger than {maxMb} MB; send a smaller subtitle file (.srt, .vtt or .ass).',
   'chat.fileRefused': '{platform} would not give me “{file}” ({status}); please send it again.',
   'chat.fileDownloadFailed': 'I couldn’t download “{file}” from {platform}; please send it again.',
   'internal.error': 'Sorry, something went wrong on my side. Please try again.',

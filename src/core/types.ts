@@ -55,12 +55,17 @@ export interface CatalogHit {
   otherTitles?: string[];
   year?: number;
   ids: ExternalIds;
-  /** 0..1, the source's own popularity signal log-scaled by the adapter; absent when it has none. */
+  /**
+   * 0..1 on the scale every source shares (adapters/catalog/log-scale.ts `fame`): 0.5 is "a general
+   * audience knows it". Absent when the source has no signal.
+   */
   popularity?: number;
   posterUrl?: string;
   overview?: string;
   /** Albums: the credited artist's name. */
   artistName?: string;
+  /** Albums the source marks as a soundtrack (MusicBrainz secondary type): named after a film or show. */
+  soundtrack?: boolean;
   /** Series the source marks as anime (genres, keywords, Sonarr's seriesType). */
   anime?: boolean;
   /** An *arr lookup returned its library copy (Sonarr `id > 0`). */
@@ -97,9 +102,14 @@ export interface SourceReport {
   error?: string;
 }
 
+/** Why a title was added without asking (media/decision-rules.ts). */
+export type DecisionRule = 'typed year' | 'exact title' | 'score and margin';
+
 export type Decision =
-  | { type: 'auto'; candidate: Candidate }
-  | { type: 'ask'; candidates: Candidate[] }
+  /** `rule`: which rule of media/decision-rules.ts settled it. */
+  | { type: 'auto'; candidate: Candidate; rule: DecisionRule }
+  /** `twoKnown`: the score would have added it, but more than one well-known work carries the title. */
+  | { type: 'ask'; candidates: Candidate[]; twoKnown?: true }
   | { type: 'none'; closest: Candidate[] }
   | { type: 'unavailable' };
 
@@ -204,6 +214,20 @@ export interface ChoicePrompt {
 }
 
 /**
+ * A button that carries its own state (the vocabulary browser): the chat hands `data` back to
+ * `core.browse`. It is Telegram's callback_data and Discord's custom_id as it is, so the core keeps
+ * it within the platform's limit (64 bytes, 100 characters) and unique within its message.
+ */
+export interface ActionButton {
+  label: string;
+  data: string;
+  /** What a chat without buttons types for it (the terminal): `17`, `n`, `B2`, `b`. */
+  key: string;
+  /** The tab shown now: drawn as selected. */
+  current?: boolean;
+}
+
+/**
  * Message codes: the wording lives in messages.ts (media, admin) and vocab/messages.ts, so every
  * chat says the same thing. A code that is in neither table fails tsc.
  */
@@ -215,10 +239,14 @@ export interface Reply {
   text: string;
   card?: MediaCard;
   choices?: ChoicePrompt;
+  /** Rows of state-carrying buttons (the vocabulary browser); never together with `choices`. */
+  buttons?: ActionButton[][];
   /** Shown only to the person (Discord ephemeral, Telegram alert on a click). */
   private?: boolean;
   /** A background job the chat may follow (enrichment). */
   progress?: { jobKey: string };
+  /** A vocabulary list: the movie it shows (the HTTP API reads the list back by this key). */
+  vocab?: { movieKey: string };
   document?: { filename: string; mimeType: string; content: string };
   requestId?: string;
 }

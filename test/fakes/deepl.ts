@@ -29,12 +29,16 @@ export class FakeDeepl extends FakeHttp {
   readonly translated: string[] = [];
   /** The `context` of every accepted request (undefined when none). */
   readonly contexts: (string | undefined)[] = [];
+  private held: Promise<void> | undefined;
 
   constructor(opts: FakeDeeplOptions) {
     super();
     this.apiKey = opts.apiKey;
     this.quota = opts.quota ?? Infinity;
-    this.route('POST', '/v2/translate', (req) => this.translate(req));
+    this.route('POST', '/v2/translate', async (req) => {
+      await this.held;
+      return this.translate(req);
+    });
     this.route('GET', '/v2/usage', () => ({
       status: 200,
       body: {
@@ -47,6 +51,20 @@ export class FakeDeepl extends FakeHttp {
   /** Accepted translate requests. */
   get requests(): number {
     return this.contexts.length;
+  }
+
+  /**
+   * Keep every translate request waiting, as a slow DeepL would, until the returned function is
+   * called: a test can then act while a job is still translating.
+   */
+  hold(): () => void {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.held = held;
+    return () => {
+      if (this.held === held) this.held = undefined;
+      release();
+    };
   }
 
   protected override before(req: FakeRequest): FakeResponse | undefined {

@@ -25,6 +25,10 @@ export class ScriptedCore implements Core {
     code: 'media.added',
     text: 'Added.',
   });
+  onBrowse: (user: UserRef, data: string) => Reply | Promise<Reply> = () => ({
+    code: 'vocab.profile',
+    text: 'A page.',
+  });
   onSuggest: (prefix: string, hint?: KindHint) => string[] | Promise<string[]> = () => [];
   /** User ids the scripted core refuses, as the real one does for people off the access list. */
   readonly refused = new Set<string>();
@@ -42,6 +46,9 @@ export class ScriptedCore implements Core {
   async choose(user: UserRef, token: string, option: number | 'none'): Promise<Reply> {
     this.chosen.push({ user, token, option });
     return this.onChoose(user, token, option);
+  }
+  async browse(user: UserRef, data: string): Promise<Reply> {
+    return this.onBrowse(user, data);
   }
   async suggest(prefix: string, hint?: KindHint, user?: UserRef): Promise<string[]> {
     if (user && !this.allows(user)) return [];

@@ -27,6 +27,7 @@ import type { Core } from '../../../src/core/core.js';
 import { say } from '../../../src/core/messages.js';
 import type { Logger } from '../../../src/core/ports.js';
 import type { IncomingMessage, Reply, UserRef } from '../../../src/core/types.js';
+import { isBrowseData } from '../../../src/core/vocab/browser/payload.js';
 import type { ChatAdapter } from '../chat-adapter.js';
 import { answerInTime } from './answer-in-time.js';
 import { answerAutocomplete } from './autocomplete.js';
@@ -38,6 +39,7 @@ import { ProgressEdits } from './progress-edits.js';
 import { LIMITS, renderReply, truncate, type RenderedMessage } from './render.js';
 import { describeError, safeText } from './safe-error.js';
 import { addressedText, userFromInteraction, userFromMessage } from './to-incoming.js';
+import { answerBrowse } from './vocab-browser.js';
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -244,6 +246,13 @@ export class DiscordAdapter implements ChatAdapter {
 
   private async onButton(interaction: ButtonInteraction): Promise<void> {
     const core = this.requireCore();
+    if (isBrowseData(interaction.customId)) {
+      return answerBrowse(interaction, {
+        core,
+        deferAfterMs: this.options.deferAfterMs,
+        follow: (user, reply, edit) => this.follow(user, reply, edit),
+      });
+    }
     const choice = decodeChoice(interaction.customId);
     if (!choice) {
       await interaction.reply({ content: say('choice.invalid'), flags: MessageFlags.Ephemeral });

@@ -1,12 +1,13 @@
 /**
  * A core Reply → a Discord message body: text as content, the card as an embed with the poster as
- * thumbnail, choices as button rows, a document as an attachment. Discord's limits are enforced
- * here, where we know them, so an over-long title never turns into a 400 the user cannot read.
+ * thumbnail, choices (and the vocabulary browser's buttons) as button rows, a document as an
+ * attachment. Discord's limits are enforced here, where we know them, so an over-long title never
+ * turns into a 400 the user cannot read.
  */
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import { encodeChoice } from '../../../src/core/choice-data.js';
-import type { ChoicePrompt, MediaCard, MediaKind, Reply } from '../../../src/core/types.js';
+import type { ActionButton, ChoicePrompt, MediaCard, MediaKind, Reply } from '../../../src/core/types.js';
 
 export const LIMITS = {
   content: 2000,
@@ -59,12 +60,28 @@ export function renderReply(reply: Reply): RenderedMessage {
   const out: RenderedMessage = {
     content: truncate(reply.text, LIMITS.content),
     embeds: reply.card ? [cardEmbed(reply.card)] : [],
-    components: reply.choices ? choiceRows(reply.choices) : [],
+    components: reply.choices ? choiceRows(reply.choices) : reply.buttons ? actionRows(reply.buttons) : [],
   };
   if (reply.document) {
     out.files = [{ attachment: Buffer.from(reply.document.content, 'utf8'), name: reply.document.filename }];
   }
   return out;
+}
+
+/**
+ * The browser's rows as they are: the core lays them out within five rows of five and keeps each
+ * custom_id unique and under 100 characters. The tab shown now is the one in the brand colour.
+ */
+export function actionRows(rows: readonly ActionButton[][]): ButtonRow[] {
+  return rows.map((row) => ({
+    type: ComponentType.ActionRow,
+    components: row.map((b) => ({
+      type: ComponentType.Button,
+      style: b.current ? ButtonStyle.Primary : ButtonStyle.Secondary,
+      label: truncate(b.label, LIMITS.buttonLabel),
+      custom_id: b.data,
+    })),
+  }));
 }
 
 export function cardEmbed(card: MediaCard): APIEmbed {

@@ -4,10 +4,13 @@
  * gets exactly one answerCallbackQuery, soon: with the core's words as an alert when the answer
  * is only for the clicker (not their buttons, expired, already used) — the prompt then stays as
  * it was — or empty, after which the prompt is edited into the outcome and loses its buttons.
+ * A click in a vocabulary list's browser edits the list into the next view (with its buttons);
+ * only a file (the Anki export) comes as a new message, leaving the list where it is.
  */
 import type { Telegram } from 'telegraf';
 import { z } from 'zod';
 import { decodeChoice } from '../../../src/core/choice-data.js';
+import { isBrowseData } from '../../../src/core/vocab/browser/payload.js';
 import type { Core } from '../../../src/core/core.js';
 import { say } from '../../../src/core/messages.js';
 import type { Logger } from '../../../src/core/ports.js';
@@ -65,7 +68,13 @@ export class ClickHandler {
     }
     const q = parsed.data;
     const choice = decodeChoice(q.data);
-    if (!choice) {
+    const browse = isBrowseData(q.data) ? q.data : undefined;
+    const ask = choice
+      ? (u: UserRef) => this.d.core.choose(u, choice.token, choice.option)
+      : browse !== undefined
+        ? (u: UserRef) => this.d.core.browse(u, browse)
+        : undefined;
+    if (!ask) {
       await this.answer(q.id, say('choice.expired'));
       return;
     }
@@ -83,7 +92,7 @@ export class ClickHandler {
       hasPhoto: message.photo !== undefined,
     };
 
-    const work = this.d.core.choose(user, choice.token, choice.option);
+    const work = ask(user);
     let early: { value: Reply } | undefined;
     try {
       early = await within(work, this.d.answerWithinMs);
@@ -111,7 +120,8 @@ export class ClickHandler {
         }
       }
     }
-    if (reply.private) await this.d.tellLate(chatId, reply, prompt?.messageId);
+    if (reply.private || (browse !== undefined && reply.document))
+      await this.d.tellLate(chatId, reply, prompt?.messageId);
     else await this.d.showOutcome(chatId, prompt, reply);
   }
 

@@ -1,11 +1,19 @@
 /**
  * A core Reply → what Telegram is sent: plain text (no parse_mode, so nothing the core says can
  * break Markdown/HTML parsing), a poster via sendPhoto with the text as its caption, and choices
- * as an inline keyboard whose buttons carry only the short choice data (see choice-data.ts).
+ * as an inline keyboard whose buttons carry only the short choice data (see choice-data.ts); the
+ * vocabulary browser's buttons (`Reply.buttons`) carry their own data, which the core keeps short.
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import { encodeChoice } from '../../../src/core/choice-data.js';
-import type { ChoiceOption, ChoicePrompt, MediaCard, MediaKind, Reply } from '../../../src/core/types.js';
+import type {
+  ActionButton,
+  ChoiceOption,
+  ChoicePrompt,
+  MediaCard,
+  MediaKind,
+  Reply,
+} from '../../../src/core/types.js';
 import { CAPTION_LIMIT, MESSAGE_LIMIT, splitText, takeHead } from './split-text.js';
 
 export const KIND_ICON: Record<MediaKind, string> = { movie: '🎬', series: '📺', artist: '🎵', album: '🎵' };
@@ -51,6 +59,7 @@ export function renderReply(reply: Reply, shape: Shape = 'auto'): Rendered {
   if (reply.choices && reply.choices.options.length + (reply.choices.noneLabel ? 1 : 0) > 0) {
     out.keyboard = keyboardFor(reply.choices);
   }
+  if (reply.buttons?.length) out.keyboard = buttonKeyboard(reply.buttons);
   if (reply.document) out.document = reply.document;
   return out;
 }
@@ -62,6 +71,15 @@ export function keyboardFor(prompt: ChoicePrompt): InlineKeyboardMarkup {
   ]);
   if (prompt.noneLabel) rows.push([button(prompt.noneLabel, encodeChoice(prompt.token, 'none'))]);
   return { inline_keyboard: rows };
+}
+
+/** The browser's rows as they are; the tab shown now is marked, as buttons have no selected state. */
+function buttonKeyboard(rows: readonly ActionButton[][]): InlineKeyboardMarkup {
+  return {
+    inline_keyboard: rows.map((row) =>
+      row.map((b) => button(truncate(b.current ? `· ${b.label} ·` : b.label, LABEL_MAX), b.data)),
+    ),
+  };
 }
 
 /** "📺 Dexter (2006) · series": the icon says the kind at a glance, before any words. */

@@ -28,8 +28,11 @@ export class StatusBoard {
     return { target, editor };
   }
 
-  /** Later replies for `key` edit this message. */
+  /** Later replies for `key` edit this message; edits still waiting for the one before are dropped. */
   follow(key: string, tracked: Tracked): void {
+    const before = this.jobs.get(key);
+    // A pending edit drew what the message showed before (a list page the person has left since).
+    if (before && before !== tracked) before.editor.cancel();
     this.jobs.delete(key);
     this.jobs.set(key, tracked);
     while (this.jobs.size > this.maxJobs) {

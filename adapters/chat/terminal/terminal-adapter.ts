@@ -1,8 +1,9 @@
 /**
  * The chat in a terminal: one message per line, from a TTY or a pipe. Choices are printed
- * numbered and a line with just a number picks one. Lines are handled one after another (so a
- * number always answers the prompt above it); at the end of input it waits for work in flight,
- * then `finished` resolves.
+ * numbered and a line with just a number picks one; a vocabulary list is browsed by typing the
+ * keys it prints (a word's number, n / p, a level, b: browser-keys.ts). Lines are handled one after
+ * another (so a number always answers what is above it); at the end of input it waits for work in
+ * flight, then `finished` resolves.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -10,6 +11,7 @@ import { userInfo } from 'node:os';
 import type { Core } from '../../../src/core/core.js';
 import type { Reply, UserRef } from '../../../src/core/types.js';
 import type { ChatAdapter } from '../chat-adapter.js';
+import { BrowserKeys } from './browser-keys.js';
 
 const KIND_ICON: Record<string, string> = { movie: '🎬', series: '📺', artist: '🎵', album: '🎵' };
 
@@ -48,6 +50,7 @@ export class TerminalAdapter implements ChatAdapter {
   readonly finished: Promise<void>;
   private resolveFinished!: () => void;
   private lastPrompt: { token: string; count: number } | undefined;
+  private readonly keys = new BrowserKeys();
   /** Text last shown per job, so progress edits print only what changed. */
   private readonly shown = new Map<string, string>();
   private closed = false;
@@ -88,16 +91,19 @@ export class TerminalAdapter implements ChatAdapter {
     const before = key ? this.shown.get(key) : undefined;
     if (key) this.shown.set(key, reply.text);
     if (before !== undefined) {
-      // An edit of a message already on screen (job progress): a terminal cannot edit, so print
-      // only the lines that changed rather than the whole list again.
+      // An edit of a message already on screen (job progress): a terminal cannot edit, so a line
+      // that moved (the progress line) is printed alone, and a page whose words changed (their
+      // translations came) is printed again.
       const old = new Set(before.split('\n'));
       const changed = reply.text.split('\n').filter((l) => l.trim() && !old.has(l));
-      if (changed.length > 0) this.print(`🔔 ${changed.join('\n')}`);
+      if (changed.length > 1) this.print(`\n🔔 ${renderForTerminal(reply)}`);
+      else if (changed.length === 1) this.print(`🔔 ${changed.join('\n')}`);
+      this.keys.shown(reply);
       this.prompt();
       return;
     }
     this.print(`\n🔔 ${renderForTerminal(reply)}`);
-    if (reply.choices) this.lastPrompt = { token: reply.choices.token, count: reply.choices.options.length };
+    this.showing(reply);
     this.prompt();
   }
 
@@ -105,8 +111,11 @@ export class TerminalAdapter implements ChatAdapter {
     const line = raw.trim();
     if (!line) return;
     const pick = /^\d{1,2}$/.test(line) ? Number(line) : undefined;
+    const browse = this.lastPrompt ? undefined : this.keys.data(line);
     let reply: Reply;
-    if (pick !== undefined && this.lastPrompt) {
+    if (browse !== undefined) {
+      reply = await core.browse(this.user, browse);
+    } else if (pick !== undefined && this.lastPrompt) {
       const { token, count } = this.lastPrompt;
       if (pick > count) {
         this.print(`Pick a number from 0 to ${count}.`);
@@ -117,9 +126,16 @@ export class TerminalAdapter implements ChatAdapter {
     } else {
       reply = await core.handle({ user: this.user, text: line });
     }
-    if (reply.choices) this.lastPrompt = { token: reply.choices.token, count: reply.choices.options.length };
     if (reply.progress) this.shown.set(reply.progress.jobKey, reply.text);
     this.print(renderForTerminal(reply));
+    this.showing(reply);
+  }
+
+  /** What a number (or a browser key) typed next answers: the choices or the buttons just shown. */
+  private showing(reply: Reply): void {
+    if (reply.choices) this.lastPrompt = { token: reply.choices.token, count: reply.choices.options.length };
+    if (reply.buttons) this.lastPrompt = undefined;
+    this.keys.shown(reply);
   }
 
   private prompt(): void {

@@ -18,6 +18,8 @@ import type { AdminAction, ParseResult } from './parse.js';
 /** "vocab …": implemented by the vocabulary side; absent when it is not set up. */
 export interface VocabHandler {
   handle(args: string, msg: IncomingMessage): Promise<Reply>;
+  /** A click in a vocabulary list's browser, the person already let through by the access rule. */
+  browse?(data: string, user: UserRef): Promise<Reply>;
 }
 
 export interface DispatchDeps {

@@ -1,14 +1,16 @@
 /**
- * The reply to a vocabulary list: the profile and the words at the asked level, and under it what
+ * The reply to a vocabulary list: the first page of the browser (browser/), with the profile and
+ * the words at the asked level, buttons for the other levels, pages and words, and under it what
  * happens about translations (a job started, joined or ready).
  */
 import type { Reply, UserRef } from '../types.js';
+import { browserFor } from './browser/vocab-browser.js';
+import { layoutFor } from './browser/layout.js';
 import type { EnrichmentDesk } from './enrichment/enrichment-desk.js';
-import { renderVocab } from './render-vocab.js';
 import type { MovieVocab, VocabCommand } from './types.js';
 
 export interface ListReplyDeps {
-  /** Longest reply text. */
+  /** Longest reply text (a page is shorter still where the chat allows less). */
   maxReplyChars: number;
   enrichment?: EnrichmentDesk;
 }
@@ -20,16 +22,6 @@ export async function listReply(
   deps: ListReplyDeps,
 ): Promise<Reply> {
   const footer = await deps.enrichment?.onList(vocab, cmd, user);
-  const maxChars = deps.maxReplyChars;
-  const text = renderVocab(vocab, {
-    range: cmd.range,
-    ...(cmd.language ? { language: cmd.language } : {}),
-    maxChars: footer ? Math.max(200, maxChars - footer.text.length - 2) : maxChars,
-  });
-  const reply: Reply = { code: 'vocab.profile', text: footer ? `${text}\n\n${footer.text}` : text };
-  if (footer?.progress) {
-    reply.progress = footer.progress;
-    deps.enrichment?.shown(user, footer.progress.jobKey, text);
-  }
-  return reply;
+  const maxChars = Math.min(deps.maxReplyChars, layoutFor(user.platform).maxChars);
+  return browserFor(deps.enrichment).firstPage(vocab, cmd, user, footer, maxChars);
 }

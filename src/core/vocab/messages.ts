@@ -9,7 +9,9 @@ export const VOCAB_USAGE = [
   '• vocab Inception in French — the film’s words by CEFR level (B1 and up)',
   '• vocab Inception fr B2+ — only B2 and harder',
   '• vocab The Matrix pt-br C1-C2',
-  'Send a .srt or .vtt subtitle file with the command to use it as the script.',
+  '• vocab Breaking Bad S01E01 · vocab Breaking Bad season 1 — an episode, or a whole season as one list',
+  '• vocab Inception from subtitles · vocab Inception from script — choose the source',
+  'Send a .srt, .vtt or .ass subtitle file with the command to use it as the script.',
   'Then: vocab word kick (translation and examples) · vocab export (Anki file) · vocab status · vocab stats',
 ].join('\n');
 
@@ -24,9 +26,9 @@ const TEXT = {
   'vocab.unknownLanguage': 'I can’t make lists for “{language}”. Languages I know: {list}.',
   'vocab.badLevel': '“{level}” is not a CEFR level. Use A1, A2, B1, B2, C1 or C2, e.g. “B2+” or “C1-C2”.',
   'vocab.noScript':
-    'I found no script for {title} on {source}. Send its subtitles (.srt or .vtt) with “vocab {title}” and I’ll use those.',
+    'I found no script for {title} on {source}. Send its subtitles (.srt, .vtt or .ass) with “vocab {title}” and I’ll use those.',
   'vocab.scriptTooShort':
-    'The script I found for {title} on {source} is too short to grade ({chars} characters of text). Send its subtitles (.srt or .vtt) instead.',
+    'The script I found for {title} on {source} is too short to grade ({chars} characters of text). Send its subtitles (.srt, .vtt or .ass) instead.',
   'vocab.scriptTooLarge':
     'What {source} sent for {title} is over {maxMb} MB: that is not a script page, so I left it.',
   'vocab.notAScript': 'What {source} sent for {title} is not a script page ({detail}).',
@@ -40,7 +42,40 @@ const TEXT = {
   'vocab.pathNotAllowed':
     'Script files by path only work in the terminal. Send the file as an attachment instead.',
   'vocab.noFileSource': 'Reading local script files is not set up here.',
-  'vocab.attachmentUnsupported': 'I can read .srt and .vtt subtitle files; “{file}” is neither.',
+  'vocab.attachmentUnsupported':
+    'I can read .srt, .vtt, .ass and .ssa subtitle files; “{file}” is none of those.',
+  'vocab.seasonZero':
+    '“{part}”: seasons and episodes count from 1 (season 0 is where specials are kept). Try “S01E01” or “season 1”.',
+  'vocab.whichEpisode':
+    'Which episode or season of {title}? e.g. “vocab {title} S01E01” or “vocab {title} season 1”.',
+  'vocab.noSourceFor.script':
+    'No screenplay source is set up here, so I can’t grade {title} from a script. “vocab {title}” uses what there is.',
+  'vocab.noSourceFor.subtitles':
+    'No subtitle source is set up here (Bazarr, subtitle files beside the media, OpenSubtitles), so I can’t grade {title} from subtitles. Send its .srt, .vtt or .ass with “vocab {title}” and I’ll use those.',
+  'vocab.noSourceFor.episode':
+    'Episodes are graded from subtitles, and no subtitle source is set up here (Bazarr, subtitle files beside the media, OpenSubtitles). Send the episode’s .srt, .vtt or .ass with “vocab {title}” and I’ll use those.',
+
+  // Lines around a list graded from a title: sources skipped, the source used, a season's episodes.
+  'vocab.skip.not_found': '{source}: no {thing} for {title}',
+  'vocab.skip.too_short': '{source}: the {thing} for {title} is too short to grade',
+  'vocab.skip.too_large': '{source}: what it sent for {title} is too large',
+  'vocab.skip.not_script': '{source}: what it sent for {title} is not {thing}',
+  'vocab.skip.quota': '{source}: no downloads left today{resets}',
+  'vocab.skip.down': '{source}: can’t reach it ({why})',
+  'vocab.skipped': '{skipped}; used {source}.',
+  'vocab.thing.screenplay': 'script',
+  'vocab.thing.subtitles': 'subtitles',
+  'vocab.resetsAt': ' (it resets at {time} UTC)',
+  'vocab.sourceUsed': 'Source: {sources} ({thing}).{offer}',
+  'vocab.offer.script': ' Say “vocab {command} from script” for the screenplay.',
+  'vocab.offer.subtitles': ' Say “vocab {command} from subtitles” for the subtitles.',
+  'vocab.seasonHead':
+    'Season {season} of {title}, {count} episodes as one list. Words per episode: {perEpisode}.',
+  'vocab.seasonMissing': 'Not in the list: {gaps}.',
+  'vocab.gap.not_found': '{episodes} (no subtitles found)',
+  'vocab.gap.unusable': '{episodes} (the subtitles found were unusable)',
+  'vocab.gap.quota': '{episodes} (no downloads left today{resets}; ask again then)',
+  'vocab.gap.down': '{episodes} (a source could not be reached; ask again in a while)',
   'vocab.unexpected':
     'Something went wrong on my side reading the script for {title}. Please try again later.',
 
@@ -112,7 +147,7 @@ const TEXT = {
   'vocab.translation.noTranslator': 'no translation (translations need DEEPL_API_KEY or LIBRETRANSLATE_URL)',
   'vocab.translation.noJob': 'no translation yet',
   'vocab.translation.stopped': 'not translated yet ({why})',
-  'vocab.translation.coming': 'on its way ({done} of {total} words done)',
+  'vocab.translation.coming': 'translating… ({done} of {total} words done)',
   'vocab.statusJob': '• {title} → {language}: {state}',
   'vocab.job.queued': 'waiting to start ({done} of {total} words)',
   'vocab.job.running': 'translating, {done} of {total} words',
@@ -133,6 +168,29 @@ const TEXT = {
   'vocab.state.failed': 'failed',
   'vocab.exportSomeUntranslated': 'Some example translations are missing: {why}.',
   'vocab.exportPartial': 'Translations are at {done} of {total} words; export again when they’re ready.',
+
+  // The list as a browser (browser/): level tabs, pages, a button per word, a language menu.
+  'vocab.pageHead': '{range} words, most frequent first ({from}–{to} of {total}, page {page} of {pages}):',
+  'vocab.pageNone': 'No {range} words in this script.',
+  'vocab.wordExamplesLater': '(The examples are translated once all the words are.)',
+  'vocab.enrichPausedLine': 'Translations into {language} are paused at {done} of {total} words: {why}.',
+  'vocab.languages':
+    'Which language should the words of {title} be translated into? ✓ marks those ready now. For another, say “vocab {title} in <language>”.',
+  'vocab.browseExpired':
+    'These buttons belong to a list I no longer have. Ask for it again, e.g. “vocab Inception in French”.',
+  'vocab.browseNotYours':
+    'Only the person who asked for this list can use its buttons. Ask for your own with “vocab <movie>”.',
+  'vocab.keys.list':
+    'Type a number to open a word · n / p for the next or previous page · {levels} for a level · e to export for Anki · l for another language.',
+  'vocab.keys.word': 'Type b to go back · e to export for Anki · l for another language.',
+  'vocab.keys.languages': 'Type a number to pick a language · b to go back.',
+  'vocab.button.prev': '‹ Prev',
+  'vocab.button.next': 'Next ›',
+  'vocab.button.back': '‹ Back',
+  'vocab.button.export': 'Export for Anki',
+  'vocab.button.language': 'Another language',
+  'vocab.button.home': '★ {range}',
+  'vocab.button.ready': '✓ {language}',
 } satisfies Record<string, string>;
 
 /** A code of the vocabulary side's wording. */

@@ -1,9 +1,9 @@
 /**
- * A movie's vocabulary → the reply text: the profile (words per level as a bar chart, coverage)
- * and the words in the asked range, most frequent first, each with its level, the level's source
- * and a snippet of a line it appears in. Plain text that reads the same in Telegram, Discord and
- * a terminal, kept under `maxChars` (Telegram allows 4096; Discord 2000 per message, which the
- * Discord adapter splits).
+ * A movie's vocabulary as text: the profile (words per level as a bar chart, coverage) and word
+ * lines, each with its level, the level's source, a snippet of a line it appears in and, once
+ * translated, the translation. Plain text that reads the same in Telegram, Discord and a terminal.
+ * The browser's pages (browser/list-page.ts) are built from these parts; `renderVocab` is the
+ * whole list in one text under `maxChars` (the profile benchmark prints it).
  */
 import { formatRange, inRange } from './levels.js';
 import { coverageLine, levelChart } from './profile.js';
@@ -29,27 +29,8 @@ const SNIPPET_CHARS = 80;
 
 export function renderVocab(v: MovieVocab, opts: RenderOptions): string {
   const maxChars = opts.maxChars ?? 3500;
-  const p = v.profile;
-  const estByLevel = Object.fromEntries(CEFR_LEVELS.map((l) => [l, 0])) as Record<CefrLevel, number>;
-  for (const e of v.entries) if (e.source === 'estimated' && e.level) estByLevel[e.level]++;
-
-  const head = [
-    `${v.title}${v.year ? ` (${v.year})` : ''}: vocabulary from ${describeSource(v)}`,
-    `${fmt(p.runningWords)} running words · ${fmt(p.distinctWords)} distinct words` +
-      (p.estimated || p.unlisted
-        ? ` (${fmt(p.estimated)} with estimated levels, ${fmt(p.unlisted)} unlisted)`
-        : ''),
-    ...(opts.language ? [`For a ${opts.language.english} speaker (${opts.language.code}).`] : []),
-    '',
-    'Distinct words by level:',
-    ...levelChart(p, estByLevel),
-    '',
-    'Share of the running words a learner already knows, by level:',
-    coverageLine(p),
-    '',
-  ];
-
-  const wanted = v.entries.filter((e) => e.level && e.source !== 'unlisted' && inRange(e.level, opts.range));
+  const head = [...profileHead(v, opts.language), ''];
+  const wanted = listedIn(v, opts.range);
   const label = formatRange(opts.range);
   if (wanted.length === 0) return [...head, `No ${label} words in this script.`].join('\n');
 
@@ -70,13 +51,63 @@ export function renderVocab(v: MovieVocab, opts: RenderOptions): string {
   ].join('\n');
 }
 
-/** "• abandon (verb) B1 CEFR-J ×3: “You abandoned the plan…”"; "B1? CEFR-J" when the class was a guess. */
-function wordLine(e: VocabEntry, v: MovieVocab): string {
+/** The graded entries in `range`, most frequent first (unlisted words never are). */
+function listedIn(v: MovieVocab, range: LevelRange): VocabEntry[] {
+  return v.entries.filter((e) => e.level && e.source !== 'unlisted' && inRange(e.level, range));
+}
+
+/** "Inception (2010): vocabulary from the IMSDb script". */
+export function titleLine(v: MovieVocab): string {
+  return `${v.title}${v.year ? ` (${v.year})` : ''}: vocabulary from ${describeSource(v)}`;
+}
+
+/** The title, the counts, the language, words per level as a bar chart and the coverage line. */
+export function profileHead(v: MovieVocab, language?: Language): string[] {
+  const p = v.profile;
+  const estByLevel = Object.fromEntries(CEFR_LEVELS.map((l) => [l, 0])) as Record<CefrLevel, number>;
+  for (const e of v.entries) if (e.source === 'estimated' && e.level) estByLevel[e.level]++;
+  return [
+    titleLine(v),
+    `${fmt(p.runningWords)} running words · ${fmt(p.distinctWords)} distinct words` +
+      (p.estimated || p.unlisted
+        ? ` (${fmt(p.estimated)} with estimated levels, ${fmt(p.unlisted)} unlisted)`
+        : ''),
+    ...(language ? [languageLine(language)] : []),
+    '',
+    'Distinct words by level:',
+    ...levelChart(p, estByLevel),
+    '',
+    'Share of the running words a learner already knows, by level:',
+    coverageLine(p),
+  ];
+}
+
+/** "For a French speaker (fr)." */
+export function languageLine(language: Language): string {
+  return `For a ${language.english} speaker (${language.code}).`;
+}
+
+export interface WordLineOptions {
+  /** A line of the script the word is in (default true). */
+  snippet?: boolean;
+  /** Shown beside the word: "abandon = abandonner". */
+  translation?: string;
+  /** "17." instead of the bullet (the terminal, where people type the number). */
+  number?: number;
+}
+
+/**
+ * "• abandon (verb) B1 CEFR-J ×3: “You abandoned the plan…”"; "B1? CEFR-J" when the class was a
+ * guess; "• abandon = abandonner (verb) …" once translated.
+ */
+export function wordLine(e: VocabEntry, v: MovieVocab, opts: WordLineOptions = {}): string {
   const sure = e.uncertain ? '?' : '';
   const level = e.source === 'estimated' ? `~${e.level}${sure} estimated` : `${e.level}${sure} ${e.source}`;
   const pos = e.pos === 'phrase' || e.pos === 'other' ? 'phrase' : e.pos;
-  const snippet = bestSnippet(e, v);
-  return `• ${e.lemma} (${pos}) ${level} ×${e.count}${snippet ? `: “${snippet}”` : ''}`;
+  const snippet = opts.snippet === false ? undefined : bestSnippet(e, v);
+  const lead = opts.number === undefined ? '•' : `${opts.number}.`;
+  const word = opts.translation ? `${e.lemma} = ${opts.translation}` : e.lemma;
+  return `${lead} ${word} (${pos}) ${level} ×${e.count}${snippet ? `: “${snippet}”` : ''}`;
 }
 
 /** A line the word appears in, preferring spoken lines of 4–20 words, cut around the word. */
@@ -117,7 +148,10 @@ export function cutAround(text: string, forms: readonly string[]): string {
 function describeSource(v: MovieVocab): string {
   if (v.script.source === 'subtitles') return 'your subtitle file';
   if (v.script.source === 'file') return `the file ${v.script.origin ?? ''}`.trim();
-  return `the ${v.script.source} script`;
+  // A transcript from a site or the library is subtitles, not a script ("the OpenSubtitles subtitles").
+  return v.script.format === 'transcript'
+    ? `the ${v.script.source} subtitles`
+    : `the ${v.script.source} script`;
 }
 
 function fmt(n: number): string {

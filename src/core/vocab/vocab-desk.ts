@@ -2,10 +2,12 @@
  * "vocab …": the words after "vocab", parsed into one subcommand and sent where it belongs. A
  * list request goes to the vocabulary service, which `lists` builds on first use (loading the
  * NLP model and the CEFR lists takes about half a second that media-only use never pays);
- * `status`, `word`, `export`, `stats` and `backfill` go to the enrichment desk, which needs no model.
+ * `status`, `word`, `export`, `stats` and `backfill` go to the enrichment desk, which needs no model,
+ * and so do the clicks in a list's browser (browser/vocab-browser.ts).
  */
 import { parseVocabCommand } from '../commands/parse-vocab-command.js';
-import type { IncomingMessage, Reply } from '../types.js';
+import type { IncomingMessage, Reply, UserRef } from '../types.js';
+import { browserFor } from './browser/vocab-browser.js';
 import type { EnrichmentDesk } from './enrichment/enrichment-desk.js';
 import type { VocabService } from './vocab-service.js';
 
@@ -22,5 +24,9 @@ export class VocabDesk {
     const cmd = parsed.command;
     if (cmd.kind === 'list') return (await this.lists()).handle(cmd.command, msg);
     return this.enrichment.handle(cmd, msg);
+  }
+
+  browse(data: string, user: UserRef): Promise<Reply> {
+    return browserFor(this.enrichment).click(data, user);
   }
 }

@@ -86,16 +86,19 @@ describe('GIVEN DeepL is configured', () => {
     const [note] = pings(world);
     expect(note?.to).toEqual(alice);
     expect(note?.reply.code).toBe('vocab.enrichReady');
-    // Progress edits the list in place: the same list, the job's line under it, ending "ready".
-    const list = reply.text.slice(0, reply.text.lastIndexOf('\n\nTranslations into French'));
+    // Progress redraws the list in place: the same page, the translations beside its words as they
+    // come, the job's line under it, ending "ready".
+    const profile = reply.text.slice(0, reply.text.indexOf('B1+ words, most frequent first'));
+    expect(reply.text).toMatch(/^2\. abandon \(verb\) B1 CEFR-J ×3/m);
     const edits = world.chat.sent.filter((s) => s.reply.progress?.jobKey === jobKey);
     expect(edits.length).toBeGreaterThanOrEqual(2);
     for (const e of edits) {
       expect(e.to).toEqual(alice);
       expect(e.reply.code).toBe('vocab.enrichProgress');
-      expect(e.reply.text.startsWith(`${list}\n\n`)).toBe(true);
+      expect(e.reply.text.startsWith(profile)).toBe(true);
     }
-    expect(edits[0]?.reply.text).toMatch(/Translating into French \(DeepL\): \d+ of \d+ words…$/);
+    expect(edits[0]?.reply.text).toMatch(/^Translating into French \(DeepL\): \d+ of \d+ words…$/m);
+    expect(edits.at(-1)?.reply.text).toMatch(/^2\. abandon = abandonner \(verb\) B1 CEFR-J ×3/m);
     expect(edits.at(-1)?.reply.text).toMatch(/Translations into French are ready \(\d+ words\)/);
     const job = jobFile(world, jobKey);
     expect(job?.status).toBe('ready');

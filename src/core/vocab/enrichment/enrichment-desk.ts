@@ -16,6 +16,7 @@ import type { LevelRange, MovieVocab, VocabCommand, VocabEntry } from '../types.
 import { pickExamples } from './examples.js';
 import { exportReply } from './export-file.js';
 import { statsText, statusLine } from './job-texts.js';
+import type { JobView } from './progress-views.js';
 import type { EnrichmentQueue } from './queue.js';
 import { jobKey, wordKey, type EnrichmentJob } from './types.js';
 import { wordReply } from './word-view.js';
@@ -47,11 +48,14 @@ const MAX_CONTEXTS = 5000;
 export class EnrichmentDesk {
   private readonly contexts = new Map<string, UserContext>();
 
-  constructor(private readonly deps: EnrichmentDeskDeps) {}
+  constructor(
+    /** Also read by the list browser (../browser/vocab-browser.ts). */
+    readonly deps: EnrichmentDeskDeps,
+  ) {}
 
-  /** The list text (without the footer) a person was shown for a job under way: progress edits it. */
-  shown(user: UserRef, jobKey: string, listText: string): void {
-    this.deps.queue.show(jobKey, user, listText);
+  /** What a person has open of a job under way (a list page, a word): progress redraws it. */
+  shown(user: UserRef, jobKey: string, view: JobView): void {
+    this.deps.queue.show(jobKey, user, view);
   }
 
   /** Called with every list shown: remembers the movie and starts or joins its job. */
@@ -161,13 +165,28 @@ export class EnrichmentDesk {
     if (!typed) return vocabReply('vocab.wordUsage');
     const found = await this.current(user);
     if (!found) return vocabReply('vocab.noMovie', { command: `vocab word ${typed}` });
-    const { vocab, context, job } = found;
+    const { vocab, context } = found;
     const entry = findEntry(vocab, typed);
     if (!entry) return vocabReply('vocab.wordNotFound', { word: typed, title: vocab.title });
+    return this.openWord(vocab, entry, context.language);
+  }
+
+  /**
+   * A word's view in `language`: its translation (or why there is none yet) and its examples,
+   * translated now, or (`examplesLater`, for a job still translating words) once the job is done.
+   */
+  async openWord(
+    vocab: MovieVocab,
+    entry: VocabEntry,
+    language: string | undefined,
+    opts: { examplesLater?: boolean } = {},
+  ): Promise<Reply> {
+    const job = language ? await this.deps.queue.get(jobKey(vocab.key, language)) : undefined;
     const examples = pickExamples(vocab, entry);
     const hasTranslator = this.deps.queue.translator !== undefined;
+    const later = opts.examplesLater === true && (job?.status === 'queued' || job?.status === 'running');
     let untranslatedWhy: string | undefined;
-    if (job && hasTranslator && examples.length) {
+    if (job && hasTranslator && examples.length && !later) {
       untranslatedWhy = await this.translateSentences(
         job,
         vocab,
@@ -179,17 +198,22 @@ export class EnrichmentDesk {
       entry,
       examples,
       hasTranslator,
-      ...(context.language ? { language: context.language } : {}),
+      ...(language ? { language } : {}),
       ...(job ? { job } : {}),
       ...(untranslatedWhy ? { untranslatedWhy } : {}),
+      ...(later && examples.length ? { examplesLater: true } : {}),
     });
   }
 
   private async export(user: UserRef): Promise<Reply> {
     const found = await this.current(user);
     if (!found) return vocabReply('vocab.noMovie', { command: 'vocab export' });
-    const { vocab, context, job } = found;
-    const range = context.range;
+    return this.exportWords(found.vocab, found.context.range, found.context.language);
+  }
+
+  /** The words of `range` as an Anki file, with the translations into `language` there are. */
+  async exportWords(vocab: MovieVocab, range: LevelRange, language: string | undefined): Promise<Reply> {
+    const job = language ? await this.deps.queue.get(jobKey(vocab.key, language)) : undefined;
     const entries = vocab.entries.filter((e) => e.level && inRange(e.level, range));
     if (entries.length === 0)
       return vocabReply('vocab.exportEmpty', { title: vocab.title, range: formatRange(range) });
@@ -200,8 +224,7 @@ export class EnrichmentDesk {
       const why = await this.translateSentences(job, vocab, indexes);
       if (why) notes.push(sayVocab('vocab.exportSomeUntranslated', { why }));
     }
-    if (!job && context.language)
-      notes.push(sayVocab('vocab.noTranslator', { word: entries[0]?.lemma ?? '' }));
+    if (!job && language) notes.push(sayVocab('vocab.noTranslator', { word: entries[0]?.lemma ?? '' }));
     else if (job && job.status !== 'ready')
       notes.push(sayVocab('vocab.exportPartial', { done: job.done, total: job.total }));
     return exportReply({
@@ -211,7 +234,7 @@ export class EnrichmentDesk {
       examples,
       notes,
       ...(job ? { job } : {}),
-      ...(context.language ? { language: context.language } : {}),
+      ...(language ? { language } : {}),
     });
   }
 
@@ -230,10 +253,8 @@ export class EnrichmentDesk {
     }
   }
 
-  /** The person's last movie (and its job in their language), from memory or from their jobs. */
-  private async current(
-    user: UserRef,
-  ): Promise<{ vocab: MovieVocab; context: UserContext; job?: EnrichmentJob } | undefined> {
+  /** The person's last movie and language, from memory or from their jobs. */
+  private async current(user: UserRef): Promise<{ vocab: MovieVocab; context: UserContext } | undefined> {
     let context = this.contexts.get(userKey(user));
     if (!context) {
       const me = userKey(user);
@@ -246,9 +267,7 @@ export class EnrichmentDesk {
       context = { movieKey: latest.job.movieKey, language: latest.job.language, range: DEFAULT_RANGE };
     }
     const vocab = await this.deps.vocabs.get(context.movieKey);
-    if (!vocab) return undefined;
-    const job = context.language ? await this.deps.queue.get(jobKey(vocab.key, context.language)) : undefined;
-    return job ? { vocab, context, job } : { vocab, context };
+    return vocab ? { vocab, context } : undefined;
   }
 
   private remember(user: UserRef, context: UserContext): void {

@@ -1,8 +1,9 @@
 /**
- * What the askers see of a job: the list each was shown, edited in place with the job's progress
- * (or its end) under it, and the messages that tell them it paused, is ready or failed. Every
- * asker hears the end once, in their own chat.
+ * What the askers see of a job: what each has open (a list page, a word), drawn again with the
+ * job's progress (or its end) whenever it moves, and the messages that tell them it paused, is
+ * ready or failed. Every asker hears the end once, in their own chat.
  */
+import { OneAtATime } from '../../one-at-a-time.js';
 import type { Logger, Notifier } from '../../ports.js';
 import { userKey, type Reply, type UserRef } from '../../types.js';
 import { sayVocab, whyVocab, type VocabCode } from '../messages.js';
@@ -16,43 +17,53 @@ export interface ProgressViewsDeps {
   logger: Logger;
 }
 
+/** Draws what a person has open of a job as the job is now; undefined when there is nothing to draw. */
+export type JobView = (job: EnrichmentJob) => Promise<Reply | undefined>;
+
 export class ProgressViews {
-  /** By job key, then by userKey: the list text that person was shown. */
-  private readonly views = new Map<string, Map<string, string>>();
+  /** By job key, then by userKey: what that person has open. */
+  private readonly views = new Map<string, Map<string, JobView>>();
+  /** One drawing per job at a time, in order, so an older state never lands after a newer one. */
+  private readonly drawing = new OneAtATime();
+  /** The text each view last showed: a drawing that changes nothing is not sent. */
+  private readonly drawn = new WeakMap<JobView, string>();
 
   constructor(private readonly deps: ProgressViewsDeps) {}
 
   /**
-   * Remember the list a person was shown for a job under way, so progress can edit it in place
-   * (the chats edit the message a reply with the same `progress.jobKey` announced). In memory only:
-   * after a restart the chats no longer track those messages either.
+   * Remember what a person has open for a job under way, so progress can redraw it in place (the
+   * chats edit the message a reply with the same `progress.jobKey` announced). In memory only:
+   * after a restart a click on the message shows it again.
    */
-  show(key: string, user: UserRef, listText: string): void {
+  show(key: string, user: UserRef, view: JobView): void {
     const status = this.deps.book.cached(key)?.status;
     if (status !== 'queued' && status !== 'running' && status !== 'paused') return;
-    const views = this.views.get(key) ?? new Map<string, string>();
-    views.set(userKey(user), listText);
+    const views = this.views.get(key) ?? new Map<string, JobView>();
+    views.set(userKey(user), view);
     this.views.set(key, views);
   }
 
-  /** The list each asker was shown, with the job's progress line (or its end) under it. */
-  async progress(job: EnrichmentJob, end: boolean): Promise<void> {
-    const views = this.views.get(job.key);
-    if (!views) return;
-    if (end) this.views.delete(job.key);
-    const line = progressLine(job);
-    for (const asker of job.askers) {
-      const view = views.get(userKey(asker.user));
-      if (view === undefined || asker.notified) continue;
-      const reply: Reply = {
-        code: 'vocab.enrichProgress',
-        text: sayVocab('vocab.enrichProgress', { view, line }),
-        progress: { jobKey: job.key },
-      };
-      await this.deps.notifier.send(asker.user, reply).catch((e: unknown) => {
-        this.deps.logger.debug({ err: e, job: job.key }, 'enrichment: progress not shown');
-      });
-    }
+  /** What each asker has open, drawn again with the job's progress (or its end). */
+  progress(job: EnrichmentJob, end: boolean): Promise<void> {
+    return this.drawing.run(job.key, async () => {
+      const views = this.views.get(job.key);
+      if (!views) return;
+      if (end) this.views.delete(job.key);
+      for (const asker of job.askers) {
+        const who = userKey(asker.user);
+        const view = views.get(who);
+        if (view === undefined || asker.notified) continue;
+        try {
+          const reply = await view(job);
+          // Opened something else meanwhile: that drawing is the one to show.
+          if (!reply || views.get(who) !== view || this.drawn.get(view) === reply.text) continue;
+          this.drawn.set(view, reply.text);
+          await this.deps.notifier.send(asker.user, { ...reply, progress: { jobKey: job.key } });
+        } catch (e) {
+          this.deps.logger.debug({ err: e, job: job.key }, 'enrichment: progress not shown');
+        }
+      }
+    });
   }
 
   /** Tell the askers; `final` marks them told (and saves that), so they hear the end once. */
@@ -73,12 +84,20 @@ export class ProgressViews {
   }
 }
 
-function progressLine(job: EnrichmentJob): string {
-  if (job.status === 'ready')
-    return sayVocab('vocab.enrichDoneLine', { language: languageName(job.language), words: job.total });
+/** The job in a line under what it shows: translating (done of total), paused, ready or failed. */
+export function progressLine(job: EnrichmentJob): string {
+  const language = languageName(job.language);
+  if (job.status === 'ready') return sayVocab('vocab.enrichDoneLine', { language, words: job.total });
   if (job.status === 'failed') return sayVocab('vocab.enrichFailedLine', { why: whyVocab(job.reason) });
+  if (job.status === 'paused')
+    return sayVocab('vocab.enrichPausedLine', {
+      language,
+      done: job.done,
+      total: job.total,
+      why: whyVocab(job.reason),
+    });
   return sayVocab('vocab.enrichProgressLine', {
-    language: languageName(job.language),
+    language,
     translator: job.translator,
     done: job.done,
     total: job.total,

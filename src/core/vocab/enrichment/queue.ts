@@ -14,7 +14,7 @@ import type { Language, MovieVocab } from '../types.js';
 import { JobBook } from './job-book.js';
 import { addAsker, isDue, msUntilDue, newJob, requeue, startedInLastHour } from './job-life.js';
 import { OneAtATime } from '../../one-at-a-time.js';
-import { ProgressViews } from './progress-views.js';
+import { ProgressViews, type JobView } from './progress-views.js';
 import { wordsToTranslate } from './requests.js';
 import { JobScheduler } from './scheduler.js';
 import {
@@ -129,9 +129,9 @@ export class EnrichmentQueue {
     return this.book.list();
   }
 
-  /** The list text a person was shown for a job under way: progress edits it in place. */
-  show(key: string, user: UserRef, listText: string): void {
-    this.views.show(key, user, listText);
+  /** What a person has open of a job under way (a list page, a word): progress redraws it in place. */
+  show(key: string, user: UserRef, view: JobView): void {
+    this.views.show(key, user, view);
   }
 
   /** Sentences at `indexes` of `vocab` the job has not translated yet (a word opened, an export). */

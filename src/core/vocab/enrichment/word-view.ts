@@ -19,6 +19,8 @@ export interface WordView {
   hasTranslator: boolean;
   /** Why the examples could not be translated just now. */
   untranslatedWhy?: string;
+  /** The job is still translating words: the examples are translated once it is done. */
+  examplesLater?: boolean;
 }
 
 export function wordReply(view: WordView): Reply {
@@ -52,6 +54,7 @@ export function wordReply(view: WordView): Reply {
   });
   if (view.untranslatedWhy)
     lines.push(sayVocab('vocab.wordExamplesUntranslated', { why: view.untranslatedWhy }));
+  if (view.examplesLater) lines.push(sayVocab('vocab.wordExamplesLater'));
   return { code: 'vocab.word', text: lines.join('\n') };
 }
 
