@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: reelbot against its built-in fakes in one command. The fake TMDb, MusicBrainz,
- * Sonarr, Radarr, Lidarr, IMSDb and DeepL (test/fakes/) start in this process on free ports of
+ * Sonarr, Radarr, Lidarr, IMSDb, OpenSubtitles and DeepL (test/fakes/) start in this process on free ports of
  * 127.0.0.1, the chat opens in this terminal, and the data goes to a throwaway folder (never
  * ./data). No .env is read: nothing reaches a real service. `quit` or Ctrl-D ends it and stops
  * the fakes.
@@ -19,6 +19,8 @@ import type { FakeHttp } from '../test/fakes/fake-http.js';
 import { FakeImsdb } from '../test/fakes/imsdb.js';
 import { FakeLidarr } from '../test/fakes/lidarr.js';
 import { FakeMusicBrainz } from '../test/fakes/musicbrainz.js';
+import { srt } from '../test/fakes/opensubtitles-catalog.js';
+import { startFakeOpenSubtitles, type FakeOpenSubtitles } from '../test/fakes/opensubtitles.js';
 import { FakeRadarr } from '../test/fakes/radarr.js';
 import { FakeSonarr } from '../test/fakes/sonarr.js';
 import { FakeTmdb } from '../test/fakes/tmdb.js';
@@ -31,7 +33,41 @@ const KEYS = {
   radarr: 'demo-radarr-key',
   lidarr: 'demo-lidarr-key',
   deepl: 'demo-deepl-key',
+  opensubtitles: 'demo-opensubtitles-key',
 };
+
+/** Subtitles on the fake OpenSubtitles for Breaking Bad season 1 (TMDb 1396) and Heat (not on the fake IMSDb). */
+function offerSubtitles(os: FakeOpenSubtitles): void {
+  const show = { title: 'Breaking Bad', imdbId: 903747, tmdbId: 1396, featureId: 700000 };
+  const heat = { type: 'Movie' as const, title: 'Heat', year: 1995, imdbId: 113277, tmdbId: 949 };
+  const features = [
+    heat,
+    ...[1, 2, 3, 4, 5, 6, 7].map((episode) => ({
+      type: 'Episode' as const,
+      title: `Episode ${episode}`,
+      year: 2008,
+      imdbId: 9_000_000 + episode,
+      tmdbId: 62_000 + episode,
+      parent: show,
+      season: 1,
+      episode,
+    })),
+  ];
+  for (const [i, feature] of features.entries()) {
+    const fileId = 9_800_000 + i;
+    const label = feature.type === 'Movie' ? feature.title : `S01E0${feature.episode ?? 0}`;
+    os.subtitles.push({
+      subtitleId: String(fileId),
+      fileId,
+      language: 'en',
+      release: `${label}.demo`,
+      fileName: `${label}.demo.en`,
+      downloads: 1000,
+      feature: { ...feature, featureId: fileId },
+      content: srt(label),
+    });
+  }
+}
 
 /** The input up to a line `quit` (or `exit`): the terminal chat ends there as at Ctrl-D. */
 function untilQuit(input: Readable): Readable {
@@ -55,8 +91,8 @@ async function freePort(): Promise<number> {
 }
 
 function note(api: string, token: string, dataDir: string): string {
-  return `reelbot demo: fake TMDb, MusicBrainz, Sonarr, Radarr, Lidarr, IMSDb and DeepL run inside this
-process. Nothing reaches a real service. Data: ${dataDir} (deleted at the end).
+  return `reelbot demo: fake TMDb, MusicBrainz, Sonarr, Radarr, Lidarr, IMSDb, OpenSubtitles and DeepL
+run inside this process. Nothing reaches a real service. Data: ${dataDir} (deleted at the end).
 
 Try:
   add Inception                 lands in the fake Radarr
@@ -64,6 +100,8 @@ Try:
   add Dexter
   vocab Inception in French     the list at once, translations a moment later
   vocab word abandon            a word with its examples from the script
+  vocab Heat in French          not on IMSDb: graded from OpenSubtitles instead
+  vocab Breaking Bad season 1   a whole season as one list, with words per episode
   help                          everything else
 
 The HTTP API listens too:
@@ -83,6 +121,8 @@ async function main(): Promise<number> {
   const deepl = new FakeDeepl({ apiKey: KEYS.deepl });
   const fakes: FakeHttp[] = [tmdb, musicbrainz, sonarr, radarr, lidarr, imsdb, deepl];
   await Promise.all(fakes.map((f) => f.start()));
+  const os = await startFakeOpenSubtitles({ apiKey: KEYS.opensubtitles, anonymousDownloads: 100 });
+  offerSubtitles(os);
   const dataDir = mkdtempSync(join(tmpdir(), 'reelbot-demo-'));
   const token = randomBytes(16).toString('hex');
   const port = await freePort();
@@ -102,6 +142,8 @@ async function main(): Promise<number> {
     LIDARR_URL: lidarr.url,
     LIDARR_API_KEY: KEYS.lidarr,
     IMSDB_BASE_URL: imsdb.url,
+    OPENSUBTITLES_API_KEY: KEYS.opensubtitles,
+    OPENSUBTITLES_BASE_URL: os.baseUrl,
     DEEPL_API_KEY: KEYS.deepl,
     DEEPL_BASE_URL: deepl.url,
     HTTP_PORT: String(port),
@@ -120,7 +162,7 @@ async function main(): Promise<number> {
   const stop = () =>
     (stopped ??= (async () => {
       await app.stop();
-      await Promise.all(fakes.map((f) => f.close()));
+      await Promise.all([...fakes.map((f) => f.close()), os.close()]);
       rmSync(dataDir, { recursive: true, force: true });
     })());
   process.on('SIGINT', () => void stop().then(() => process.exit(0)));
