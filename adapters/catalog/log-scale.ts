@@ -15,8 +15,9 @@ export function logScale(value: number, ceiling: number): number {
  * tell". Each source names the level of its own signal at which a work is known (`knownAt`); the
  * curve is logScale with the ceiling at (1 + knownAt)² − 1, which puts knownAt at exactly 0.5.
  * The sources' levels (each adapter's map.ts says why): TMDb popularity 9, MusicBrainz releases
- * in a release group 9, an artist's releases across the answer's groups 19, Spotify's 0–100 index
- * 50 (already a relative scale: /100).
+ * in a release group 9, an artist's releases across the answer's groups 19 (the combined search's
+ * groups, or its albums when same-named artists are told apart), Spotify's 0–100 index 50
+ * (already a relative scale: /100).
  */
 export function fame(value: number, knownAt: number): number {
   return logScale(value, (1 + knownAt) ** 2 - 1);

@@ -158,11 +158,11 @@ export class HttpClient {
   }
 
   /** Fail fast instead of queuing behind a rate limit past the caller's deadline. */
-  private checkQueue(req: { deadline?: number }, where: string): void {
+  private checkQueue(req: { deadline?: number; maxQueueWaitMs?: number }, where: string): void {
     if (req.deadline === undefined || this.minTime === 0) return;
     const now = Date.now();
     const wait = this.pending * this.minTime + Math.max(0, this.lastStart + this.minTime - now);
-    const limit = Math.min(req.deadline - now, this.opts.maxQueueWaitMs ?? Infinity);
+    const limit = Math.min(req.deadline - now, req.maxQueueWaitMs ?? this.opts.maxQueueWaitMs ?? Infinity);
     if (wait > limit) {
       throw new UpstreamError(
         this.service,

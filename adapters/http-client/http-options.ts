@@ -50,6 +50,8 @@ export interface RequestOptions<S extends z.ZodType> {
   signal?: AbortSignal;
   /** Give up without sending when the limiter's queue would delay this past the signal's deadline. */
   deadline?: number;
+  /** The client's `maxQueueWaitMs` for this request: a follow-up within a decision's budget may wait longer. */
+  maxQueueWaitMs?: number;
   /**
    * Sending it twice does no harm (a search, a translation, a token). Default: true for GET, PUT
    * and DELETE, false for POST. A POST that is not is retried only when the server cannot have

@@ -63,8 +63,13 @@ export interface EvalCase {
   catalogs: {
     /** The rows TMDb answers (search/multi, plus search/movie or search/tv for a typed kind or year). */
     tmdb?: TmdbRow[];
-    /** `releaseGroups` for an untyped or album search, `artists` for an artist search. */
-    musicbrainz?: { releaseGroups?: MbReleaseGroup[]; artists?: MbArtist[] };
+    /**
+     * `releaseGroups` for an untyped or album search, `artists` for an artist search, and
+     * `artistAlbums` for the albums search an artist search makes when two artists are spelled as
+     * typed (adapters/catalog/musicbrainz/artist-fame.ts): the albums MusicBrainz holds of them.
+     * Without it that search is taken not to have answered in time.
+     */
+    musicbrainz?: { releaseGroups?: MbReleaseGroup[]; artists?: MbArtist[]; artistAlbums?: MbReleaseGroup[] };
   };
 }
 

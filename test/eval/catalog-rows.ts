@@ -3,10 +3,16 @@
  * (adapters/catalog/tmdb/map.ts, adapters/catalog/musicbrainz/map.ts) after the adapters' zod
  * schemas, picked the way the adapters pick endpoints for a kind hint, and, for TMDb, with the
  * alternative titles the TMDb catalog would fetch (adapters/catalog/tmdb/alternative-titles.ts:
- * only for the first rows whose own titles do not explain the match).
+ * only for the first rows whose own titles do not explain the match); for an artist search, with
+ * the albums search same-named artists get (adapters/catalog/musicbrainz/artist-fame.ts).
  */
+import { namesakes, NOT_COUNTED, withArtistFame } from '../../adapters/catalog/musicbrainz/artist-fame.js';
 import { creditedArtists, artistToHit, releaseGroupToHit } from '../../adapters/catalog/musicbrainz/map.js';
-import { artistRow, releaseGroupRow } from '../../adapters/catalog/musicbrainz/schemas.js';
+import {
+  artistRow,
+  countedReleaseGroupSearch,
+  releaseGroupRow,
+} from '../../adapters/catalog/musicbrainz/schemas.js';
 import {
   movieAlternativeTitles,
   needingAlternativeTitles,
@@ -16,7 +22,7 @@ import {
 import { rowKind, toHit } from '../../adapters/catalog/tmdb/map.js';
 import { searchRow } from '../../adapters/catalog/tmdb/schemas.js';
 import type { CatalogHit, KindHint } from '../../src/core/types.js';
-import type { EvalCase, TmdbRow } from './case.js';
+import type { EvalCase, MbReleaseGroup, TmdbRow } from './case.js';
 
 const IMAGE_BASE = 'https://image.tmdb.org/t/p/w342';
 /** adapters/catalog/musicbrainz/musicbrainz-catalog.ts MIN_SCORE: looser rows are dropped. */
@@ -49,14 +55,41 @@ export function tmdbHits(rows: readonly TmdbRow[], title: string, hint: KindHint
   });
 }
 
-export function mbHits(catalogs: EvalCase['catalogs'], hint: KindHint | undefined): CatalogHit[] {
+/**
+ * What the albums search answers for `asked` (artist-fame.ts `albumsQuery`): the albums credited
+ * to any of them, compilations and live albums left out, all of them in one answer.
+ */
+function albumsOf(albums: readonly MbReleaseGroup[], asked: readonly CatalogHit[]): unknown {
+  const ids = new Set(asked.map((h) => h.ids.mbArtist));
+  const rows = albums.filter(
+    (g) =>
+      g['primary-type'] === 'Album' &&
+      !(g['secondary-types'] ?? []).some((t) =>
+        (NOT_COUNTED as readonly string[]).includes(t.toLowerCase()),
+      ) &&
+      (g['artist-credit'] ?? []).some((c) => ids.has(c.artist.id)),
+  );
+  return { count: rows.length, offset: 0, 'release-groups': rows };
+}
+
+function artistHits(mb: NonNullable<EvalCase['catalogs']['musicbrainz']>, title: string): CatalogHit[] {
+  const hits = (mb.artists ?? [])
+    .map((a) => artistRow.parse(a))
+    .filter((a) => a.score >= MB_MIN_SCORE)
+    .map(artistToHit);
+  const asked = namesakes(hits, title);
+  if (asked.length === 0 || !mb.artistAlbums) return hits;
+  return withArtistFame(hits, asked, countedReleaseGroupSearch.parse(albumsOf(mb.artistAlbums, asked)));
+}
+
+export function mbHits(
+  catalogs: EvalCase['catalogs'],
+  title: string,
+  hint: KindHint | undefined,
+): CatalogHit[] {
   if (hint === 'movie' || hint === 'series') return [];
   const mb = catalogs.musicbrainz ?? {};
-  if (hint === 'artist')
-    return (mb.artists ?? [])
-      .map((a) => artistRow.parse(a))
-      .filter((a) => a.score >= MB_MIN_SCORE)
-      .map(artistToHit);
+  if (hint === 'artist') return artistHits(mb, title);
   const groups = (mb.releaseGroups ?? [])
     .map((g) => releaseGroupRow.parse(g))
     .filter((g) => g.score >= MB_MIN_SCORE);

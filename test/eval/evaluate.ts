@@ -90,7 +90,7 @@ export async function runQuery(query: string, catalogs: EvalCase['catalogs']): P
       new FakeCatalog({
         name: 'musicbrainz',
         kinds: ['artist', 'album'],
-        hits: { [title]: mbHits(catalogs, hint) },
+        hits: { [title]: mbHits(catalogs, title, hint) },
       }),
     ],
     backends: [radarr, sonarr, lidarr],

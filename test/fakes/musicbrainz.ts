@@ -63,6 +63,8 @@ const SECONDARY_TYPE_ID: Record<string, string> = {
   Soundtrack: '22a628ad-c082-3c4f-b1b6-d41665107b88',
 };
 const OFFICIAL = '4e304316-386d-3409-af2e-78857eec5cfe';
+/** The albums of same-named artists, as adapters/catalog/musicbrainz/artist-fame.ts asks for them. */
+const ALBUMS_OF = /^arid:\(([^)]*)\) AND primarytype:(\w+) AND NOT secondarytype:\(([^)]*)\)$/;
 
 /**
  * A Lucene-like score: 100 for the exact name, 70–99 when every word matches (more for shorter
@@ -204,13 +206,41 @@ export class FakeMusicBrainz extends FakeHttp {
 
   /**
    * A plain query matches the title; `releasegroup:(…) OR artistname:(…)` (the catalog's combined
-   * search) matches either field, scored by the better of the two, as Lucene's OR does.
+   * search) matches either field, scored by the better of the two, as Lucene's OR does; `arid:(…)
+   * AND primarytype:… AND NOT secondarytype:(…)` (the albums of same-named artists) matches by
+   * credited artist and type.
    */
   private releaseGroupScore(g: WorldAlbum, q: string): number {
+    const albumsOf = ALBUMS_OF.exec(q);
+    if (albumsOf) return this.albumsOfScore(g, albumsOf);
     const fields = /^releasegroup:\((.*)\) OR artistname:\((.*)\)$/.exec(q);
     if (!fields) return queryScore(g.title, q);
     const artist = this.artists.find((a) => a.mbid === g.artistMbid)?.name ?? '';
     return Math.max(queryScore(g.title, fields[1] ?? ''), queryScore(artist, fields[2] ?? ''));
+  }
+
+  /**
+   * `arid` is an `mbid` field without norms (metabrainz/mbsssss release-group/conf/schema.xml), so
+   * under BM25, Solr's default similarity there, a group scores its artist's idf: the albums of
+   * the artist with fewer release groups come first. Scores are then scaled so the best is 100
+   * (metabrainz/mb-solr MBXMLWriter.java adjustScore).
+   */
+  private albumsOfScore(g: WorldAlbum, [, ids = '', primary = '', excluded = '']: RegExpExecArray): number {
+    const wanted = new Set(ids.split(' OR '));
+    const skip = new Set(excluded.split(' OR '));
+    const matches = (a: WorldAlbum) =>
+      wanted.has(a.artistMbid) &&
+      a.primaryType.toLowerCase() === primary &&
+      !a.secondaryTypes.some((t) => skip.has(t.toLowerCase()));
+    if (!matches(g)) return 0;
+    const total = this.albums.length;
+    const idf = (mbid: string) => {
+      const n = this.albums.filter((a) => a.artistMbid === mbid).length;
+      return Math.log(1 + (total - n + 0.5) / (n + 0.5));
+    };
+    const best = Math.max(...this.albums.filter(matches).map((a) => idf(a.artistMbid)));
+    // At least 1: a match, however weak (the fake's 0 means no match).
+    return Math.max(1, Math.trunc((100 * idf(g.artistMbid)) / best));
   }
 
   /** What clients are configured with: includes `/ws/2`. */

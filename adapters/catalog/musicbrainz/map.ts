@@ -12,8 +12,14 @@ import type { MbArtistRow, MbReleaseGroupRow } from './schemas.js';
  * been pressed about ten times: 9 releases is "known" (0.5) on the shared scale (log-scale.ts).
  */
 const RELEASES_KNOWN_AT = 9;
-/** An artist's releases across the answer's groups: a known artist has two or three known albums. */
+/**
+ * An artist's releases across its groups in an answer (the combined search's, or its albums:
+ * artist-fame.ts): a known artist has two or three known albums.
+ */
 const ARTIST_RELEASES_KNOWN_AT = 19;
+
+/** An artist's popularity on the shared scale from the releases across its groups. */
+export const artistFame = (releases: number): number => fame(releases, ARTIST_RELEASES_KNOWN_AT);
 
 type Named = Pick<MbArtistRow, 'name' | 'sort-name' | 'aliases'>;
 
@@ -132,7 +138,7 @@ export function creditedArtists(rows: readonly MbReleaseGroupRow[]): CatalogHit[
     return {
       ...hit,
       ...(other && { otherTitles: other }),
-      popularity: fame(releases, ARTIST_RELEASES_KNOWN_AT),
+      popularity: artistFame(releases),
     };
   });
 }

@@ -5,12 +5,14 @@
  * a one-at-a-time limiter; a request that would wait past the caller's deadline fails at once as
  * `rate_limited` instead of queueing.
  */
+import { isUpstreamError } from '../../../src/core/errors.js';
 import type { Logger, MediaCatalog, SearchQuery } from '../../../src/core/ports.js';
 import type { CatalogHit, MediaKind } from '../../../src/core/types.js';
 import { HttpClient } from '../../http-client/http-client.js';
+import { ALBUMS_LIMIT, albumsQuery, namesakes, withArtistFame } from './artist-fame.js';
 import { escapeLucene } from './escape-lucene.js';
 import { artistToHit, creditedArtists, releaseGroupToHit } from './map.js';
-import { artistSearch, releaseGroupSearch } from './schemas.js';
+import { artistSearch, countedReleaseGroupSearch, releaseGroupSearch } from './schemas.js';
 
 export interface MusicBrainzCatalogOptions {
   /** Includes the version path: `https://musicbrainz.org/ws/2`. */
@@ -35,15 +37,21 @@ const BOTH_LIMIT = 25;
 /** Below this Lucene score a row is a loose fuzzy match, not a reading of what was typed. */
 const MIN_SCORE = 60;
 const CACHE_TTL_MS = 5 * 60_000;
+/** The albums search for namesakes is done this long before the decision's deadline, so the search itself is never late. */
+const DEADLINE_MARGIN_MS = 250;
+/** Without a deadline (the HTTP API's classify), the albums search may take this long. */
+const BUDGET_MS = 1500;
 
 export class MusicBrainzCatalog implements MediaCatalog {
   readonly name = 'musicbrainz';
   readonly kinds: readonly MediaKind[] = ['artist', 'album'];
   readonly userAgent: string;
   private readonly http: HttpClient;
+  private readonly logger: Logger | undefined;
 
   constructor(opts: MusicBrainzCatalogOptions) {
     this.userAgent = `reelbot/${VERSION} ( ${opts.contact?.trim() || DEFAULT_CONTACT} )`;
+    this.logger = opts.logger;
     this.http = new HttpClient({
       service: 'musicbrainz',
       baseUrl: opts.baseUrl,
@@ -73,7 +81,7 @@ export class MusicBrainzCatalog implements MediaCatalog {
       case 'series':
         return [];
       case 'artist':
-        return this.artists(lucene, signal, deadline);
+        return this.artists(lucene, title, signal, deadline);
       case 'album':
         return this.releaseGroups(lucene, signal, deadline);
       default:
@@ -98,7 +106,12 @@ export class MusicBrainzCatalog implements MediaCatalog {
     return [...creditedArtists(rows), ...rows.map(releaseGroupToHit)];
   }
 
-  private async artists(lucene: string, signal: AbortSignal, deadline?: number): Promise<CatalogHit[]> {
+  private async artists(
+    lucene: string,
+    typed: string,
+    signal: AbortSignal,
+    deadline?: number,
+  ): Promise<CatalogHit[]> {
     const body = await this.http.json({
       path: '/artist',
       query: { query: lucene, limit: LIMIT, fmt: 'json' },
@@ -106,7 +119,42 @@ export class MusicBrainzCatalog implements MediaCatalog {
       signal,
       ...(deadline !== undefined && { deadline }),
     });
-    return body.artists.filter((a) => a.score >= MIN_SCORE).map(artistToHit);
+    const hits = body.artists.filter((a) => a.score >= MIN_SCORE).map(artistToHit);
+    return this.withNamesakesFame(hits, typed, signal, deadline);
+  }
+
+  /**
+   * Artists of the typed name told apart by their albums (artist-fame.ts), as far as one more
+   * request answers within the budget. It waits for its slot past the 500 ms a new search may:
+   * it is part of a decision already under way, and the budget still ends before its deadline.
+   */
+  private async withNamesakesFame(
+    hits: CatalogHit[],
+    typed: string,
+    signal: AbortSignal,
+    deadline?: number,
+  ): Promise<CatalogHit[]> {
+    const asked = namesakes(hits, typed);
+    if (asked.length === 0) return hits;
+    const budget = deadline === undefined ? BUDGET_MS : deadline - Date.now() - DEADLINE_MARGIN_MS;
+    if (budget <= 0) return hits;
+    try {
+      const answer = await this.http.json({
+        path: '/release-group',
+        query: { query: albumsQuery(asked), limit: ALBUMS_LIMIT, fmt: 'json' },
+        schema: countedReleaseGroupSearch,
+        signal: AbortSignal.any([signal, AbortSignal.timeout(budget)]),
+        deadline: Date.now() + budget,
+        maxQueueWaitMs: budget,
+      });
+      return withArtistFame(hits, asked, answer);
+    } catch (e) {
+      this.logger?.debug(
+        { error: isUpstreamError(e) ? e.failure : 'unexpected' },
+        'namesakes left as they were',
+      );
+      return hits;
+    }
   }
 
   private async releaseGroups(lucene: string, signal: AbortSignal, deadline?: number): Promise<CatalogHit[]> {

@@ -69,3 +69,10 @@ export type MbReleaseGroupRow = z.infer<typeof releaseGroupRow>;
 export const releaseGroupSearch = z.object({
   'release-groups': z.array(releaseGroupRow),
 });
+
+/** The same answer with its total: `count` rows matched, of which at most `limit` came from `offset`. */
+export const countedReleaseGroupSearch = releaseGroupSearch.extend({
+  count: z.number().int(),
+  offset: z.number().int().nullish(),
+});
+export type MbCountedReleaseGroupSearch = z.infer<typeof countedReleaseGroupSearch>;

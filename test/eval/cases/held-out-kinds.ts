@@ -13,6 +13,21 @@ import {
 } from '../case.js';
 
 const genesis: Credit = { slug: 'genesis', name: 'Genesis' };
+const genesisBr: Credit = { slug: 'genesis-br', name: 'Genesis', disambiguation: 'Brazilian metal band' };
+/** Genesis's studio albums (the albums search leaves out compilations and live albums). */
+const genesisAlbums = [
+  rg('genesis-trespass', 'Trespass', '1970-10-23', genesis, 16),
+  rg('genesis-foxtrot', 'Foxtrot', '1972-10-06', genesis, 21),
+  rg('genesis-selling', 'Selling England by the Pound', '1973-10-12', genesis, 24),
+  rg('genesis-lamb', 'The Lamb Lies Down on Broadway', '1974-11-18', genesis, 20),
+  rg('genesis-trick', 'A Trick of the Tail', '1976-02-13', genesis, 17),
+  rg('genesis-duke', 'Duke', '1980-03-28', genesis, 15),
+  rg('genesis-genesis', 'Genesis', '1983-10-03', genesis, 20),
+  rg('genesis-invisible', 'Invisible Touch', '1986-06-09', genesis, 22),
+  rg('genesis-live', 'Three Sides Live', '1982-06-01', genesis, 12, { secondary: ['Live'] }),
+];
+const ghost: Credit = { slug: 'ghost', name: 'Ghost', disambiguation: 'Swedish rock band' };
+const ghostJp: Credit = { slug: 'ghost-jp', name: 'Ghost', disambiguation: 'Japanese psychedelic band' };
 
 export const heldOutKinds: EvalCase[] = [
   // Seasons.
@@ -98,14 +113,36 @@ export const heldOutKinds: EvalCase[] = [
     query: 'add artist Genesis',
     class: 'kind hint',
     expect: { add: artistKey('genesis') },
-    why: 'a careful person knows which Genesis; MusicBrainz’s artist search gives no popularity to tell',
+    why: 'a careful person knows which Genesis; the artist search cannot tell, their albums can',
     catalogs: {
       musicbrainz: {
-        artists: [
-          artist(genesis, 100, { country: 'GB' }),
-          artist({ slug: 'genesis-br', name: 'Genesis', disambiguation: 'Brazilian metal band' }, 94, {
-            country: 'BR',
-          }),
+        artists: [artist(genesis, 100, { country: 'GB' }), artist(genesisBr, 94, { country: 'BR' })],
+        artistAlbums: [
+          ...genesisAlbums,
+          rg('genesis-br-1', 'Inferno', '2006', genesisBr, 1),
+          rg('genesis-br-2', 'Revelations', '2011', genesisBr, 1),
+        ],
+      },
+    },
+  },
+  {
+    query: 'add artist Ghost',
+    class: 'kind hint',
+    expect: { ask: artistKey('ghost') },
+    why: 'two bands a listener may mean: the Swedish one, and the Japanese one with a following of its own',
+    catalogs: {
+      musicbrainz: {
+        artists: [artist(ghost, 100, { country: 'SE' }), artist(ghostJp, 100, { country: 'JP' })],
+        artistAlbums: [
+          rg('ghost-opus', 'Opus Eponymous', '2010-10-18', ghost, 14),
+          rg('ghost-infestissumam', 'Infestissumam', '2013-04-10', ghost, 12),
+          rg('ghost-meliora', 'Meliora', '2015-08-21', ghost, 11),
+          rg('ghost-prequelle', 'Prequelle', '2018-06-01', ghost, 10),
+          rg('ghost-jp-first', 'Ghost', '1990', ghostJp, 5),
+          rg('ghost-jp-second', 'Second Time Around', '1992', ghostJp, 4),
+          rg('ghost-jp-lama', 'Lama Rabi Rabi', '1997', ghostJp, 4),
+          rg('ghost-jp-snuffbox', 'Snuffbox Immanence', '1999', ghostJp, 4),
+          rg('ghost-jp-hypnotic', 'Hypnotic Underworld', '2004', ghostJp, 4),
         ],
       },
     },

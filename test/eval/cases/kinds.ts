@@ -18,6 +18,21 @@ const office = [
 ];
 const dune = [film(438631, 'Dune', '2021-09-15', 148.2), film(841, 'Dune', '1984-12-14', 29.6)];
 const tommyAlbum = rg('who-tommy', 'Tommy', '1969-05-17', { slug: 'the-who', name: 'The Who' }, 39);
+const museJp = { slug: 'muse-jp', name: 'Muse', disambiguation: 'Japanese rock band' };
+const queen = { slug: 'queen', name: 'Queen' };
+const queenUs = { slug: 'queen-us', name: 'Queen', disambiguation: 'US hip hop group' };
+/** Queen's studio albums (the albums search leaves out compilations and live albums). */
+const queenAlbums = [
+  rg('queen-queen', 'Queen', '1973-07-13', queen, 24),
+  rg('queen-ii', 'Queen II', '1974-03-08', queen, 19),
+  rg('queen-sha', 'Sheer Heart Attack', '1974-11-08', queen, 22),
+  rg('queen-anato', 'A Night at the Opera', '1975-11-21', queen, 38),
+  rg('queen-news', 'News of the World', '1977-10-28', queen, 27),
+  rg('queen-game', 'The Game', '1980-06-30', queen, 25),
+  rg('queen-flash', 'Flash Gordon', '1980-12-08', queen, 14, { secondary: ['Soundtrack'] }),
+  rg('queen-magic', 'A Kind of Magic', '1986-06-02', queen, 23),
+  rg('queen-innuendo', 'Innuendo', '1991-02-04', queen, 18),
+];
 
 export const kinds: EvalCase[] = [
   {
@@ -109,10 +124,9 @@ export const kinds: EvalCase[] = [
         releaseGroups: museAlbums,
         artists: [
           artist({ slug: 'muse', name: 'Muse' }, 100, { country: 'GB' }),
-          artist({ slug: 'muse-jp', name: 'Muse', disambiguation: 'Japanese rock band' }, 88, {
-            country: 'JP',
-          }),
+          artist(museJp, 88, { country: 'JP' }),
         ],
+        artistAlbums: [...museAlbums, rg('muse-jp-first', 'Muse', '2004', museJp, 1)],
       },
     },
   },
@@ -141,12 +155,8 @@ export const kinds: EvalCase[] = [
     catalogs: {
       tmdb: [film(1165, 'The Queen', '2006-09-15', 14.9)],
       musicbrainz: {
-        artists: [
-          artist({ slug: 'queen', name: 'Queen' }, 100, { country: 'GB' }),
-          artist({ slug: 'queen-us', name: 'Queen', disambiguation: 'US hip hop group' }, 91, {
-            country: 'US',
-          }),
-        ],
+        artists: [artist(queen, 100, { country: 'GB' }), artist(queenUs, 91, { country: 'US' })],
+        artistAlbums: [...queenAlbums, rg('queen-us-tape', 'The Takeover', '2009', queenUs, 2)],
       },
     },
   },
