@@ -7,7 +7,7 @@ import { MusicBrainzCatalog } from '../adapters/catalog/musicbrainz/musicbrainz-
 import { SpotifyCatalog } from '../adapters/catalog/spotify/spotify-catalog.js';
 import { TmdbCatalog } from '../adapters/catalog/tmdb/tmdb-catalog.js';
 import { systemClock, systemTimers } from '../adapters/schedule/timers.js';
-import { createEnrichment } from '../adapters/translate/create-enrichment.js';
+import { createEnrichment, type EnrichmentStores } from '../adapters/translate/create-enrichment.js';
 import { createVocab } from '../adapters/vocab/create-vocab.js';
 import type { Config } from './config.js';
 import { isAdmin, type AccessRules } from './core/access/access.js';
@@ -89,6 +89,7 @@ function lazyVocab(
   tmdb: TmdbCatalog | undefined,
   notifier: Notifier,
   access: AccessRules,
+  stores: EnrichmentStores | undefined,
 ): { handler: VocabHandler; enrichment: EnrichmentControl; queries: VocabQueries } {
   const { RADARR_URL, RADARR_API_KEY, SONARR_URL, SONARR_API_KEY } = config.arr;
   // Radarr and Sonarr say where the media (and the subtitles beside it) is, for the library sources.
@@ -105,12 +106,14 @@ function lazyVocab(
     notifier,
     clock: systemClock,
     timers: systemTimers,
+    ...(stores ? { stores } : {}),
   });
   let service: Promise<VocabService> | undefined;
   const load = () =>
     (service ??= createVocab(env, logger, {
       ...(tmdb ? { titles: catalogTitleResolver(tmdb, tmdb, logger.child({ module: 'vocab' })) } : {}),
       enrichment: enrichment.desk,
+      ...(stores ? { store: stores.vocabs } : {}),
     }).then(
       (w) => w.service,
       (err: unknown) => {
@@ -143,18 +146,22 @@ function lazyVocab(
   };
 }
 
-/** `access`: the one access rule (app.ts builds it from the config), for the vocabulary desk's admin commands. */
+/**
+ * `access`: the one access rule (app.ts builds it from the config), for the vocabulary desk's admin
+ * commands. `stores`: where vocabularies and jobs are kept (PostgreSQL); default the files in DATA_DIR.
+ */
 export async function buildUpstreams(
   config: Config,
   logger: Logger,
   notifier: Notifier,
   access: AccessRules,
+  stores?: EnrichmentStores,
 ): Promise<Upstreams> {
   const catalogs = buildCatalogs(config, logger);
   // No short timeout here: a real Sonarr POST /series fetches metadata and can take seconds.
   const arr = createBackends(config.arr, logger);
   const tmdb = catalogs.find((c): c is TmdbCatalog => c instanceof TmdbCatalog);
-  const vocab = lazyVocab(config, logger, tmdb, notifier, access);
+  const vocab = lazyVocab(config, logger, tmdb, notifier, access, stores);
   return {
     catalogs: [...catalogs, ...arr.catalogs],
     backends: arr.backends,

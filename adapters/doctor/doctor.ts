@@ -8,6 +8,7 @@ import type { Config, ConfigProblem } from '../../src/config.js';
 import type { Doctor, DoctorCheck } from '../../src/core/admin/doctor.js';
 import type { MediaCatalog } from '../../src/core/ports.js';
 import { checkArr, configuredArr } from './arr-checks.js';
+import { checkDatabase } from './database-checks.js';
 import { checkLibrarySources } from './library-checks.js';
 import { checkAccess, checkDataDir, checkScriptSite, checkWordLists, vocabServices } from './local-checks.js';
 import { checkOverseerr } from './overseerr-checks.js';
@@ -38,6 +39,7 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorCheck[]> {
   const groups: Promise<DoctorCheck[]>[] = [
     Promise.resolve(configChecks(input)),
     checkDataDir(config.core.DATA_DIR),
+    ...(config.database.DATABASE_URL ? [checkDatabase(config.database.DATABASE_URL, timeoutMs)] : []),
     checkCatalogs(config, input.catalogs, timeoutMs).then((lines) => [
       ...coverage(config, input.catalogs),
       ...lines,

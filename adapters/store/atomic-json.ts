@@ -72,5 +72,6 @@ export function fileNameFor(key: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 100);
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 16);
-  return `${safe ? `${safe}-` : ''}${hash}.json`;
+  // `_` never occurs in a plain key's file name, so a hashed name cannot be mistaken for a key.
+  return `${safe ? `${safe}_` : '_'}${hash}.json`;
 }

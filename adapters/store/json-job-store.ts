@@ -5,41 +5,10 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Logger } from '../../src/core/ports.js';
 import type { EnrichmentJob, JobStore } from '../../src/core/vocab/enrichment/types.js';
 import { fileNameFor, readRecordFile, writeJsonAtomic } from './atomic-json.js';
-
-const userRef = z.object({
-  platform: z.enum(['telegram', 'discord', 'terminal', 'http']),
-  userId: z.string(),
-  chatId: z.string(),
-  name: z.string().optional(),
-  roles: z.array(z.string()).optional(),
-});
-
-const job: z.ZodType<EnrichmentJob> = z.object({
-  key: z.string(),
-  movieKey: z.string(),
-  title: z.string(),
-  language: z.string(),
-  status: z.enum(['queued', 'running', 'ready', 'failed', 'paused']),
-  total: z.number().int(),
-  done: z.number().int(),
-  reason: z.string().optional(),
-  retryAt: z.string().optional(),
-  translator: z.string(),
-  words: z.record(z.string(), z.string()),
-  sentences: z.record(z.string(), z.string()),
-  chars: z.object({ words: z.number(), sentences: z.number() }),
-  requests: z.number().int(),
-  askers: z.array(z.object({ user: userRef, at: z.string(), notified: z.boolean() })),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  finishedAt: z.string().optional(),
-  pauseNotified: z.boolean().optional(),
-});
+import { storedJob } from './vocab-schemas.js';
 
 export class JsonJobStore implements JobStore {
   /** `dir` is DATA_DIR/jobs. */
@@ -49,7 +18,7 @@ export class JsonJobStore implements JobStore {
   ) {}
 
   async get(key: string): Promise<EnrichmentJob | undefined> {
-    const found = await readRecordFile(this.path(key), job, 'key', this.logger);
+    const found = await readRecordFile(this.path(key), storedJob, 'key', this.logger);
     // Two keys can share a file name (fileNameFor); the file then belongs to the other one.
     return found?.key === key ? found : undefined;
   }
@@ -69,7 +38,7 @@ export class JsonJobStore implements JobStore {
     const out: EnrichmentJob[] = [];
     for (const name of names) {
       if (!name.endsWith('.json') || name.startsWith('.')) continue;
-      const found = await readRecordFile(join(this.dir, name), job, 'key', this.logger);
+      const found = await readRecordFile(join(this.dir, name), storedJob, 'key', this.logger);
       if (found) out.push(found);
     }
     return out;

@@ -3,75 +3,13 @@
  * file that does not parse or has the wrong shape is moved aside with an error line and reads as
  * absent, so the movie is analysed again (atomic-json.ts, readRecordFile).
  */
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Logger } from '../../src/core/ports.js';
 import type { VocabStore } from '../../src/core/vocab/ports.js';
-import { CEFR_LEVELS, type MovieVocab } from '../../src/core/vocab/types.js';
+import type { MovieVocab } from '../../src/core/vocab/types.js';
 import { fileNameFor, readRecordFile, writeJsonAtomic } from './atomic-json.js';
-
-const level = z.enum(CEFR_LEVELS);
-const perLevel = z.object({
-  A1: z.number(),
-  A2: z.number(),
-  B1: z.number(),
-  B2: z.number(),
-  C1: z.number(),
-  C2: z.number(),
-});
-
-const movieVocab = z.object({
-  key: z.string(),
-  title: z.string(),
-  year: z.number().int().optional(),
-  script: z.object({
-    source: z.string(),
-    origin: z.string().optional(),
-    format: z.enum(['screenplay', 'transcript']),
-    characters: z.number(),
-  }),
-  season: z
-    .object({
-      season: z.number().int(),
-      episodes: z.array(z.object({ episode: z.number().int(), words: z.number(), source: z.string() })),
-      missing: z.array(
-        z.object({ episode: z.number().int(), gap: z.enum(['not_found', 'unusable', 'quota', 'down']) }),
-      ),
-      quotaResetsAt: z.string().optional(),
-      openEnded: z.boolean().optional(),
-      retryAfter: z.string().optional(),
-    })
-    .optional(),
-  analysisVersion: z.number(),
-  analysedAt: z.string(),
-  profile: z.object({
-    runningWords: z.number(),
-    distinctWords: z.number(),
-    perLevel,
-    estimated: z.number(),
-    unlisted: z.number(),
-    coverage: perLevel,
-  }),
-  entries: z.array(
-    z.object({
-      lemma: z.string(),
-      pos: z.enum(['noun', 'verb', 'adjective', 'adverb', 'phrase', 'other']),
-      level: level.optional(),
-      source: z.enum(['CEFR-J', 'Octanove', 'estimated', 'unlisted']),
-      count: z.number(),
-      forms: z.array(z.string()),
-      sentences: z.array(z.number().int()),
-      uncertain: z.boolean().optional(),
-    }),
-  ),
-  sentences: z.array(
-    z.object({
-      text: z.string(),
-      kind: z.enum(['heading', 'dialogue', 'action', 'parenthetical']),
-      speaker: z.string().optional(),
-    }),
-  ),
-});
+import { storedVocab } from './vocab-schemas.js';
 
 export class JsonVocabStore implements VocabStore {
   /** `dir` is DATA_DIR/vocab. */
@@ -81,13 +19,40 @@ export class JsonVocabStore implements VocabStore {
   ) {}
 
   async get(key: string): Promise<MovieVocab | undefined> {
-    const found = await readRecordFile(this.path(key), movieVocab, 'key', this.logger);
+    const found = await readRecordFile(this.path(key), storedVocab, 'key', this.logger);
     // A file renamed by hand, or one written for another key, is not this movie's vocabulary.
     return found?.key === key ? found : undefined;
   }
 
   async put(vocab: MovieVocab): Promise<void> {
     await writeJsonAtomic(this.path(vocab.key), vocab);
+  }
+
+  /**
+   * The keys stored. A plain slug's file is named after its key; any other key's file name is a
+   * hash (fileNameFor), so its key is read from the file.
+   */
+  async keys(): Promise<string[]> {
+    let files: string[];
+    try {
+      files = (await readdir(this.dir)).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+    const keys = await Promise.all(
+      files.map(async (f) => {
+        const name = f.slice(0, -'.json'.length);
+        if (fileNameFor(name) === f) return name;
+        try {
+          const key = (JSON.parse(await readFile(join(this.dir, f), 'utf8')) as { key?: unknown }).key;
+          return typeof key === 'string' && fileNameFor(key) === f ? key : undefined;
+        } catch {
+          return undefined;
+        }
+      }),
+    );
+    return keys.filter((k): k is string => k !== undefined);
   }
 
   private path(key: string): string {

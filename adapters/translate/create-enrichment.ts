@@ -1,18 +1,18 @@
 /**
  * Background enrichment wired from the environment: the translators the config names (DeepL,
  * LibreTranslate, Apertium APy, FreeDict files in DICTIONARY_DIR; per language the first that
- * supports it), the job store under
- * DATA_DIR/jobs, and the queue and desk on top. Cheap: no NLP model, so the composition root
+ * supports it), the job store (DATA_DIR/jobs, or PostgreSQL's: opts.stores), and the queue and
+ * desk on top. Cheap: no NLP model, so the composition root
  * can build it at start and resume jobs a crash left running.
  */
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VocabEnv } from '../../src/config/vocab-env.js';
 import type { Clock, Logger, Notifier, Timers } from '../../src/core/ports.js';
 import type { UserRef } from '../../src/core/types.js';
 import { EnrichmentDesk } from '../../src/core/vocab/enrichment/enrichment-desk.js';
 import { EnrichmentQueue } from '../../src/core/vocab/enrichment/queue.js';
-import type { Translator } from '../../src/core/vocab/enrichment/types.js';
+import type { JobStore, Translator } from '../../src/core/vocab/enrichment/types.js';
+import type { VocabStore } from '../../src/core/vocab/ports.js';
 import { JsonJobStore } from '../store/json-job-store.js';
 import { JsonVocabStore } from '../store/json-vocab-store.js';
 import { ApertiumTranslator } from './apertium.js';
@@ -25,8 +25,16 @@ export interface EnrichmentWiring {
   queue: EnrichmentQueue;
   desk: EnrichmentDesk;
   translator?: Translator;
-  /** The stored vocabularies the jobs read (DATA_DIR/vocab), and their keys. */
-  vocabs: JsonVocabStore;
+  /** The stored vocabularies the jobs read (DATA_DIR/vocab, or PostgreSQL), and their keys. */
+  vocabs: VocabStore;
+  movies: () => Promise<string[]>;
+}
+
+/** Where vocabularies and jobs are kept when not in the files under DATA_DIR (PostgreSQL). */
+export interface EnrichmentStores {
+  vocabs: VocabStore;
+  jobs: JobStore;
+  /** The keys of the stored vocabularies. */
   movies: () => Promise<string[]>;
 }
 
@@ -38,6 +46,8 @@ export interface CreateEnrichmentOptions {
   /** Paused jobs' wake-ups and request deadlines (adapters/schedule/timers.ts). */
   timers: Timers;
   fetchImpl?: typeof fetch;
+  /** Default: JSON files under DATA_DIR/vocab and DATA_DIR/jobs. */
+  stores?: EnrichmentStores;
 }
 
 /** Minutes a job waits after the translator stayed unreachable or rate-limited. */
@@ -101,9 +111,15 @@ export function createEnrichment(
 ): EnrichmentWiring {
   const log = logger.child({ module: 'enrichment' });
   const translator = createTranslator(env, log, opts.fetchImpl);
-  const vocabs = new JsonVocabStore(join(env.DATA_DIR, 'vocab'), log);
-  const queue = new EnrichmentQueue({
+  const vocabDir = join(env.DATA_DIR, 'vocab');
+  const files = new JsonVocabStore(vocabDir, log);
+  const { vocabs, jobs, movies } = opts.stores ?? {
+    vocabs: files,
     jobs: new JsonJobStore(join(env.DATA_DIR, 'jobs'), log),
+    movies: () => files.keys(),
+  };
+  const queue = new EnrichmentQueue({
+    jobs,
     vocabs,
     translator,
     notifier: opts.notifier,
@@ -120,20 +136,6 @@ export function createEnrichment(
     },
   });
   log.info({ translator: translator?.name ?? 'none' }, 'enrichment ready');
-  const vocabDir = join(env.DATA_DIR, 'vocab');
-  const movies = () => storedMovies(vocabDir);
   const desk = new EnrichmentDesk({ queue, vocabs, isAdmin: opts.isAdmin, movies, logger: log });
   return { queue, desk, vocabs, movies, ...(translator ? { translator } : {}) };
-}
-
-/** The keys of the vocabularies stored under DATA_DIR/vocab (file names are the keys). */
-async function storedMovies(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir))
-      .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
-      .map((f) => f.slice(0, -'.json'.length));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
 }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { VocabEnv } from '../../src/config/vocab-env.js';
 import type { Clock, Logger } from '../../src/core/ports.js';
 import type { EnrichmentDesk } from '../../src/core/vocab/enrichment/enrichment-desk.js';
-import type { ScriptSource, TitleResolver } from '../../src/core/vocab/ports.js';
+import type { ScriptSource, TitleResolver, VocabStore } from '../../src/core/vocab/ports.js';
 import { VocabBuilder } from '../../src/core/vocab/build-vocab.js';
 import { createVocabService, type VocabService } from '../../src/core/vocab/vocab-service.js';
 import { loadCefrLexicon } from './cefr-lexicon.js';
@@ -42,6 +42,8 @@ export interface CreateVocabOptions {
   warmUp?: boolean;
   /** Background translations (adapters/translate/create-enrichment.ts); lists start or join jobs. */
   enrichment?: EnrichmentDesk;
+  /** Where analysed vocabularies are kept; default JSON files under DATA_DIR/vocab. */
+  store?: VocabStore;
 }
 
 export interface VocabWiring {
@@ -99,7 +101,7 @@ export async function createVocab(
     sources,
     lexicon,
     analyzer,
-    store: new JsonVocabStore(join(env.DATA_DIR, 'vocab'), log),
+    store: opts.store ?? new JsonVocabStore(join(env.DATA_DIR, 'vocab'), log),
     attachments: new SubtitleScriptSource({ maxChars: env.SCRIPT_MAX_BYTES }),
     files: new LocalFileScriptSource({ maxBytes: env.SCRIPT_MAX_BYTES }),
     logger: log,
