@@ -1,6 +1,7 @@
 import type { Core } from '../../src/core/core.js';
 import type { Notifier } from '../../src/core/ports.js';
 import type { Platform } from '../../src/core/types.js';
+import type { WebhookReceiver } from '../http-server/webhook-routes.js';
 
 /**
  * A chat platform: turns its events into core calls and core replies into its messages, and
@@ -8,6 +9,8 @@ import type { Platform } from '../../src/core/types.js';
  */
 export interface ChatAdapter extends Notifier {
   readonly platform: Platform;
+  /** Set when updates arrive by webhook: the HTTP server mounts it (before the chat starts). */
+  readonly webhook?: WebhookReceiver;
   /**
    * Connect and start serving `core`. Resolves once the adapter is receiving. May be called again
    * after it rejected (chat-supervisor.ts retries it); an UpstreamError with failure `auth` (the

@@ -1,6 +1,7 @@
 /**
  * The HTTP server (off unless HTTP_PORT is set), built on fastify: the JSON API behind a bearer
- * token, and the unauthenticated /healthz and /metrics for monitoring. Every /api call goes to the
+ * token, the unauthenticated /healthz and /metrics for monitoring, and chat webhooks (each checked
+ * with its platform's own secret). Every /api call goes to the
  * same core the chats use; bodies are parsed with zod and every refusal is a 4xx with a sentence
  * saying why (see error-replies.ts).
  */
@@ -16,6 +17,7 @@ import { fastifyLogger, RequestLog } from './fastify-logger.js';
 import { healthRoutes, type HealthSources } from './health-routes.js';
 import { requestRoutes } from './request-routes.js';
 import { vocabRoutes } from './vocab-routes.js';
+import { webhookRoutes, type WebhookReceiver } from './webhook-routes.js';
 
 export interface HttpApiOptions extends HealthSources {
   /** API_TOKEN. */
@@ -25,6 +27,8 @@ export interface HttpApiOptions extends HealthSources {
   vocab?: VocabQueries;
   /** Largest body read, bytes (default 64 KiB). */
   maxBodyBytes?: number;
+  /** Chat platforms that receive updates here (a Telegram webhook). */
+  webhooks?: readonly WebhookReceiver[];
 }
 
 /** Node's default, said out loud: larger request headers are refused with 431. */
@@ -61,6 +65,7 @@ function build(opts: HttpApiOptions) {
   void app.register(requestRoutes, { ops: opts.ops });
   void app.register(adminRoutes, { ops: opts.ops });
   if (opts.vocab) void app.register(vocabRoutes, { vocab: opts.vocab });
+  if (opts.webhooks?.length) void app.register(webhookRoutes, { receivers: opts.webhooks });
   void app.register(healthRoutes, {
     ops: opts.ops,
     dataDir: opts.dataDir,

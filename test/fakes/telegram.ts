@@ -8,6 +8,7 @@
  * is too old"; a bot can't write to a chat it has never seen; a migrated group answers with
  * `migrate_to_chat_id`. Tests inject updates the way a Telegram client would produce them
  * (commands and mentions come with their entities) and read the chat back as users would see it.
+ * Once a webhook is set (telegram-webhook.ts), updates are POSTed to it instead of polled.
  */
 import { FakeHttp, type FakeRequest, type FakeResponse } from './fake-http.js';
 import { checkParams, knownMethod, readParams, type Params } from './telegram-params.js';
@@ -32,6 +33,7 @@ import {
   type TgMessage,
   type TgUser,
 } from './telegram-rules.js';
+import { FakeWebhook, WEBHOOK_ACTIVE, type TgUpdate } from './telegram-webhook.js';
 
 export type { ApiError, TgChat, TgMessage, TgUser } from './telegram-rules.js';
 
@@ -58,6 +60,8 @@ export interface FakeTelegramOptions {
   /** How long a callback query can still be answered, in ms. */
   callbackTtlMs?: number;
   floodControl?: FloodControl;
+  /** One second of Telegram's webhook resend delays, in ms (default 1000). */
+  webhookRetryUnitMs?: number;
 }
 
 interface ChatState {
@@ -69,7 +73,7 @@ interface ChatState {
 
 interface Waiter {
   wake: () => void;
-  conflict: () => void;
+  conflict: (description: string) => void;
 }
 
 export class FakeTelegram extends FakeHttp {
@@ -84,13 +88,15 @@ export class FakeTelegram extends FakeHttp {
   /** The highest offset getUpdates has confirmed. */
   confirmedOffset = 0;
   floodControl: FloodControl;
+  /** setWebhook's state, deliveries to the bot's URL, and the switches tests use on them. */
+  readonly webhook: FakeWebhook;
 
   private readonly callbackTtlMs: number;
   private readonly chats = new Map<number, ChatState>();
   private readonly migrated = new Map<number, number>();
   private readonly queries = new Map<string, { at: number; answered: boolean }>();
   private readonly injected = new Map<string, ApiError[]>();
-  private updates: ({ update_id: number } & Params)[] = [];
+  private updates: TgUpdate[] = [];
   private nextUpdateId = 251886145;
   private nextQueryId = 4_382_991_117_650_000;
   private allowedUpdates: string[] = [];
@@ -106,6 +112,25 @@ export class FakeTelegram extends FakeHttp {
     this.bot = { ...me, first_name: 'reelbot', username: 'reelbot_test_bot', ...opts.bot };
     this.callbackTtlMs = opts.callbackTtlMs ?? 15_000;
     this.floodControl = opts.floodControl ?? {};
+    this.webhook = new FakeWebhook(
+      {
+        deliverable: () => this.deliverable(),
+        forget: (id) => {
+          this.updates = this.updates.filter((u) => u.update_id !== id);
+        },
+        clear: () => {
+          this.updates = [];
+        },
+        setAllowedUpdates: (types) => {
+          if (Array.isArray(types)) this.allowedUpdates = types.map(String);
+        },
+        abortLongPoll: (description) => this.waiter?.conflict(description),
+        attempted: () => {
+          for (const l of [...this.listeners]) l();
+        },
+      },
+      opts.webhookRetryUnitMs ?? 1000,
+    );
     const handler = (req: FakeRequest) => this.handle(req);
     this.route('POST', '/:bot/:method', handler).route('GET', '/:bot/:method', handler);
     // Downloads: GET /file/bot<token>/<file_path> (the path getFile returned).
@@ -151,6 +176,12 @@ export class FakeTelegram extends FakeHttp {
     state.messages.set(message.message_id, message);
     this.push({ message });
     return message;
+  }
+
+  /** An update for `user` saying `text` that Telegram never sent (someone else POSTing to the webhook). */
+  forgedUpdate(user: TgUser, chat: TgChat, text: string): TgUpdate {
+    const message: TgMessage = { message_id: 999_999, from: user, chat, date: now(), text };
+    return { update_id: this.nextUpdateId + 1_000_000, message };
   }
 
   /** `user` sends a file (a document) with an optional caption, as Telegram delivers it. */
@@ -316,6 +347,7 @@ export class FakeTelegram extends FakeHttp {
   }
 
   override async close(): Promise<void> {
+    this.webhook.stop();
     this.waiter?.wake();
     await super.close();
   }
@@ -368,8 +400,12 @@ export class FakeTelegram extends FakeHttp {
           can_read_all_group_messages: false,
           supports_inline_queries: false,
         };
+      case 'setWebhook':
+        return this.webhook.setWebhook(p);
       case 'deleteWebhook':
-        return true;
+        return this.webhook.deleteWebhook(p);
+      case 'getWebhookInfo':
+        return this.webhook.info(this.updates.length, this.allowedUpdates);
       case 'getUpdates':
         return this.getUpdates(p);
       case 'setMyCommands':
@@ -423,6 +459,7 @@ export class FakeTelegram extends FakeHttp {
     const offset = Number(p.offset ?? 0);
     const limit = Number(p.limit ?? 100);
     const timeout = Number(p.timeout ?? 0);
+    if (this.webhook.active) throw new Refusal({ error_code: 409, description: WEBHOOK_ACTIVE });
     if (limit < 1 || limit > 100) bad('limit must be in range 1-100');
     if (Array.isArray(p.allowed_updates)) this.allowedUpdates = p.allowed_updates.map(String);
     if (offset > 0) {
@@ -430,11 +467,10 @@ export class FakeTelegram extends FakeHttp {
       this.updates = this.updates.filter((u) => u.update_id >= offset);
     }
     // A second poller ends the first, as the real server does.
-    this.waiter?.conflict();
-    const ready = () =>
-      this.updates
-        .filter((u) => this.allowedUpdates.length === 0 || this.allowedUpdates.some((t) => t in u))
-        .slice(0, limit);
+    this.waiter?.conflict(
+      'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+    );
+    const ready = () => this.deliverable().slice(0, limit);
     const now = ready();
     if (now.length > 0 || timeout <= 0) return now;
     return new Promise((resolve, reject) => {
@@ -447,15 +483,9 @@ export class FakeTelegram extends FakeHttp {
           done();
           resolve(ready());
         },
-        conflict: () => {
+        conflict: (description) => {
           done();
-          reject(
-            new Refusal({
-              error_code: 409,
-              description:
-                'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
-            }),
-          );
+          reject(new Refusal({ error_code: 409, description }));
         },
       };
       const timer = setTimeout(waiter.wake, timeout * 1000);
@@ -571,9 +601,16 @@ export class FakeTelegram extends FakeHttp {
     state.lastSendAt = t;
   }
 
+  private deliverable(): TgUpdate[] {
+    return this.updates.filter(
+      (u) => this.allowedUpdates.length === 0 || this.allowedUpdates.some((t) => t in u),
+    );
+  }
+
   private push(update: Params): void {
     this.updates.push({ update_id: this.nextUpdateId++, ...structuredClone(update) });
     this.waiter?.wake();
+    this.webhook.kick();
   }
 }
 

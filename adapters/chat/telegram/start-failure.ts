@@ -1,13 +1,14 @@
 /**
- * Why the bot could not start (getMe or deleteWebhook failed), as an UpstreamError the chat
- * supervisor acts on: a refused token is final, anything else (the API down, slow, 5xx, 429) is
- * worth another try. The message never holds the token, which is in every request URL.
+ * Why the bot could not start (getMe, deleteWebhook or setWebhook failed), as an UpstreamError the
+ * chat supervisor acts on: a refused token is final, anything else (the API down, slow, 5xx, 429,
+ * a webhook URL Telegram cannot reach yet) is worth another try. The message never holds the
+ * token, which is in every request URL.
  */
 import { TelegramError } from 'telegraf';
 import { UpstreamError } from '../../../src/core/errors.js';
 import { apiErrorOf, describeError } from './api-errors.js';
 
-export function startFailure(err: unknown, token: string): UpstreamError {
+export function startFailure(err: unknown, token: string, mode: 'polling' | 'webhook'): UpstreamError {
   const api = apiErrorOf(err);
   if (api) {
     const said = `HTTP ${api.code}${api.description ? ` ${describeError(err, [token]).description}` : ''}`;
@@ -26,6 +27,14 @@ export function startFailure(err: unknown, token: string): UpstreamError {
         ...(api.retryAfterSec !== undefined ? { retryAfter: api.retryAfterSec } : {}),
       });
     const failure = api.code >= 500 ? 'server_error' : 'rejected';
+    // setWebhook's 400 "bad webhook: …" (Client.cpp on_webhook_closed): Telegram could not reach the URL.
+    if (mode === 'webhook' && api.code === 400)
+      return new UpstreamError(
+        'telegram',
+        failure,
+        `Telegram refused TELEGRAM_WEBHOOK_URL (${said}): it must be public https on port 443, 80, 88 or 8443 and reach HTTP_PORT through the reverse proxy`,
+        opts,
+      );
     return new UpstreamError('telegram', failure, `Telegram refused to start the bot (${said})`, opts);
   }
   const message = String(describeError(err, [token]).message ?? err);

@@ -1,8 +1,8 @@
 /**
- * Telegram for the core: telegraf's client and update routing, our own long polling (see
- * poller.ts), and every write through one rate-limited outbox. Handlers run without holding up
- * polling; a failing one is logged (token scrubbed), the person gets an apology, and the bot
- * keeps answering everyone else.
+ * Telegram for the core: telegraf's client and update routing, updates by our own long polling
+ * (poller.ts) or by webhook (webhook.ts), and every write through one rate-limited outbox.
+ * Handlers run without holding up the next update; a failing one is logged (token scrubbed), the
+ * person gets an apology, and the bot keeps answering everyone else.
  */
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
@@ -14,16 +14,16 @@ import type { Logger } from '../../../src/core/ports.js';
 import type { Reply, UserRef } from '../../../src/core/types.js';
 import type { ChatAdapter } from '../chat-adapter.js';
 import { describeError } from './api-errors.js';
-import { BOT_COMMANDS } from './bot-commands.js';
 import { ClickHandler } from './click-handler.js';
+import { ALLOWED_UPDATES, connect } from './connect.js';
 import { DEFAULT_LIMITS, Outbox, type OutboxLimits } from './outbox.js';
 import { Poller } from './poller.js';
 import { keepTyping, within } from './progress.js';
 import { Sender, type SentMessage } from './sender.js';
-import { startFailure } from './start-failure.js';
 import { StatusBoard } from './status-board.js';
 import { downloadAttachment } from './attachment.js';
 import { toIncoming } from './to-incoming.js';
+import { TelegramWebhook, type WebhookSettings } from './webhook.js';
 
 export interface TelegramAdapterOptions {
   token: string;
@@ -43,22 +43,20 @@ export interface TelegramAdapterOptions {
   pollTimeoutSec?: number;
   /** Wait after getUpdates fails without a retry_after, in ms. */
   pollRetryDelayMs?: number;
+  /** Receive updates at this webhook instead of polling. */
+  webhook?: WebhookSettings;
 }
 
-type CallApiOptions = NonNullable<Parameters<Telegraf['telegram']['callApi']>[2]>;
-type Timings = Required<Omit<TelegramAdapterOptions, 'token' | 'apiRoot' | 'logger' | 'limits'>>;
+type Timings = Required<Omit<TelegramAdapterOptions, 'token' | 'apiRoot' | 'logger' | 'limits' | 'webhook'>>;
 
 interface Running {
   bot: Telegraf;
   core: Core;
-  poller: Poller;
+  poller: Poller | undefined;
   sender: Sender;
   board: StatusBoard;
   clicks: ClickHandler;
 }
-
-/** A Bot API that accepts the connection but never answers must fail start-up, not hang it. */
-const START_TIMEOUT_MS = 30_000;
 
 /** Shown while slow work runs; replaced by the answer. */
 const WORKING: Reply = textReply('chat.working');
@@ -79,6 +77,7 @@ const chatOfUpdate = z.object({
 
 export class TelegramAdapter implements ChatAdapter {
   readonly platform = 'telegram' as const;
+  readonly webhook: TelegramWebhook | undefined;
   private readonly token: string;
   private readonly apiRoot: string;
   private readonly logger: Logger;
@@ -93,6 +92,7 @@ export class TelegramAdapter implements ChatAdapter {
     this.apiRoot = opts.apiRoot.endsWith('/') ? opts.apiRoot : `${opts.apiRoot}/`;
     this.logger = opts.logger.child({ module: 'telegram' });
     this.outbox = new Outbox({ ...DEFAULT_LIMITS, ...opts.limits }, this.logger);
+    this.webhook = opts.webhook && new TelegramWebhook(opts.webhook, this.logger);
     this.t = {
       slowAfterMs: opts.slowAfterMs ?? 1000,
       editIntervalMs: opts.editIntervalMs ?? 2000,
@@ -109,33 +109,21 @@ export class TelegramAdapter implements ChatAdapter {
     bot.catch((err, ctx) => this.onHandlerError(err, ctx.update));
     bot.on('message', (ctx) => this.onMessage(ctx.message));
     bot.on('callback_query', (ctx) => this.running?.clicks.handle(ctx.callbackQuery));
-
-    // node-fetch takes the built-in AbortSignal; telegraf's typings name a polyfill's.
-    const signal = { signal: AbortSignal.timeout(START_TIMEOUT_MS) } as unknown as CallApiOptions;
-    try {
-      bot.botInfo = await bot.telegram.callApi('getMe', {}, signal);
-      // Long polling and a webhook exclude each other (getUpdates answers 409 while one is set).
-      await bot.telegram.callApi('deleteWebhook', {}, signal);
-    } catch (err) {
-      throw startFailure(err, this.token);
-    }
-    await bot.telegram
-      .setMyCommands(BOT_COMMANDS)
-      .catch((err: unknown) =>
-        this.logger.warn(this.describe(err), 'setMyCommands failed; the / menu may be stale'),
-      );
+    await connect(bot, this.webhook, this.token, this.logger);
 
     const sender = new Sender(bot.telegram, this.outbox, this.logger);
-    const poller = new Poller(
-      bot.telegram,
-      {
-        timeoutSec: this.t.pollTimeoutSec,
-        retryDelayMs: this.t.pollRetryDelayMs,
-        allowedUpdates: ['message', 'callback_query'],
-      },
-      this.logger,
-      [this.token],
-    );
+    const poller = this.webhook
+      ? undefined
+      : new Poller(
+          bot.telegram,
+          {
+            timeoutSec: this.t.pollTimeoutSec,
+            retryDelayMs: this.t.pollRetryDelayMs,
+            allowedUpdates: ALLOWED_UPDATES,
+          },
+          this.logger,
+          [this.token],
+        );
     const clicks = new ClickHandler({
       telegram: bot.telegram,
       outbox: this.outbox,
@@ -155,18 +143,25 @@ export class TelegramAdapter implements ChatAdapter {
       clicks,
       board: new StatusBoard(sender, this.t.editIntervalMs),
     };
-    poller.start(
-      (update) => void this.track(bot.handleUpdate(update)),
-      (err) => this.logger.error(this.describe(err), 'Telegram polling stopped for good'),
+    const dispatch = (update: Update) => void this.track(bot.handleUpdate(update));
+    const username = bot.botInfo?.username;
+    if (this.webhook) {
+      this.webhook.open(dispatch);
+      this.logger.info({ bot: username, path: this.webhook.path }, 'Telegram: receiving updates by webhook');
+      return;
+    }
+    poller?.start(dispatch, (err) =>
+      this.logger.error(this.describe(err), 'Telegram polling stopped for good'),
     );
-    this.logger.info({ bot: bot.botInfo.username }, 'Telegram: polling for updates');
+    this.logger.info({ bot: username }, 'Telegram: polling for updates');
   }
 
-  /** Stop polling, let handlers in flight finish, and send what they queued. */
+  /** Stop receiving, let handlers in flight finish, and send what they queued. */
   async stop(): Promise<void> {
     const running = this.running;
     if (!running) return;
-    await running.poller.stop();
+    this.webhook?.close();
+    await running.poller?.stop();
     const deadline = Date.now() + 15_000;
     while (this.inflight.size > 0 && Date.now() < deadline) await Promise.allSettled([...this.inflight]);
     await this.outbox.drain();
@@ -292,8 +287,15 @@ export class TelegramAdapter implements ChatAdapter {
 }
 
 /** The adapter when a bot token is configured; undefined otherwise. */
-export function createTelegramAdapter(config: Config, logger: Logger): TelegramAdapter | undefined {
+export function createTelegramAdapter(
+  config: Config,
+  logger: Logger,
+  /** Timings and limits (tests make them fast). */
+  tuning: Omit<TelegramAdapterOptions, 'token' | 'apiRoot' | 'logger' | 'webhook'> = {},
+): TelegramAdapter | undefined {
   const { TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot } = config.telegram;
+  const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret } = config.telegram;
   if (!token) return undefined;
-  return new TelegramAdapter({ token, apiRoot, logger });
+  const webhook = url && secret ? { webhook: { url, secret } } : {};
+  return new TelegramAdapter({ ...tuning, token, apiRoot, logger, ...webhook });
 }

@@ -1,0 +1,99 @@
+/**
+ * Updates by webhook instead of long polling (TELEGRAM_WEBHOOK_URL): setWebhook at start, and the
+ * receiving end the HTTP server mounts (webhook-routes.ts). Not telegraf's webhookCallback: it
+ * answers Telegram only once every handler of the update has finished (telegraf.js handleUpdate
+ * ends the response in its `finally`), and Telegram sends a chat's next update only after the
+ * previous one was answered (telegram-bot-api WebhookActor.cpp), so one slow "add" would hold up
+ * that chat. Here, as with polling, the update is handed off and answered at once.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Telegram } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { z } from 'zod';
+import type { Logger } from '../../../src/core/ports.js';
+import type { WebhookReceiver, WebhookVerdict } from '../../http-server/webhook-routes.js';
+
+export interface WebhookSettings {
+  /** The public https URL Telegram posts to; its path is the one this server answers on. */
+  url: string;
+  /** setWebhook's secret_token, sent back in every update's X-Telegram-Bot-Api-Secret-Token. */
+  secret: string;
+}
+
+type CallApiOptions = NonNullable<Parameters<Telegram['callApi']>[2]>;
+
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+/** Telegram resends an update whose answer it missed (a proxy timeout); ids this recent are dropped. */
+const REMEMBERED_IDS = 1000;
+const updateShape = z.looseObject({ update_id: z.number().int() });
+/** Equal-length digests, so timingSafeEqual neither throws nor leaks the secret's length. */
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+export class TelegramWebhook implements WebhookReceiver {
+  readonly path: string;
+  private readonly expected: Buffer;
+  private readonly seen = new Set<number>();
+  private dispatch: ((update: Update) => void) | undefined;
+
+  constructor(
+    private readonly settings: WebhookSettings,
+    private readonly logger: Logger,
+  ) {
+    this.path = new URL(settings.url).pathname;
+    this.expected = digest(settings.secret);
+  }
+
+  /** Resolves once Telegram could reach the URL; a 400 "bad webhook: …" says why it could not. */
+  async register(
+    telegram: Telegram,
+    allowedUpdates: readonly ('message' | 'callback_query')[],
+    options: CallApiOptions,
+  ): Promise<void> {
+    await telegram.callApi(
+      'setWebhook',
+      {
+        url: this.settings.url,
+        secret_token: this.settings.secret,
+        allowed_updates: [...allowedUpdates],
+        // Updates that came while no instance was running are still wanted.
+        drop_pending_updates: false,
+      },
+      options,
+    );
+  }
+
+  /** Hand accepted updates to `dispatch` (which must not throw); before this, and after close, Telegram is told to retry. */
+  open(dispatch: (update: Update) => void): void {
+    this.dispatch = dispatch;
+  }
+
+  close(): void {
+    this.dispatch = undefined;
+  }
+
+  receive(body: unknown, headers: IncomingHttpHeaders): WebhookVerdict {
+    const given = headers[SECRET_HEADER];
+    if (typeof given !== 'string' || !timingSafeEqual(digest(given), this.expected)) {
+      this.logger.warn(
+        { path: this.path, secretHeader: given === undefined ? 'missing' : 'wrong' },
+        'webhook request refused (403): X-Telegram-Bot-Api-Secret-Token is not TELEGRAM_WEBHOOK_SECRET',
+      );
+      return 'forbidden';
+    }
+    const dispatch = this.dispatch;
+    if (!dispatch) return 'not_ready';
+    const parsed = updateShape.safeParse(body);
+    if (!parsed.success) return 'invalid';
+    const id = parsed.data.update_id;
+    if (this.seen.has(id)) {
+      this.logger.debug({ updateId: id }, 'Telegram sent an update again; already handled');
+      return 'accepted';
+    }
+    this.seen.add(id);
+    // A Set keeps insertion order: the first value is the oldest.
+    if (this.seen.size > REMEMBERED_IDS) this.seen.delete(this.seen.values().next().value as number);
+    dispatch(parsed.data as unknown as Update);
+    return 'accepted';
+  }
+}
