@@ -15,16 +15,16 @@ import { createDoctor } from '../adapters/doctor/doctor.js';
 import { HttpApi } from '../adapters/http-server/http-api.js';
 import { createLogger } from '../adapters/log/pino-logger.js';
 import { isValidCron, startCron, type CronHandle } from '../adapters/schedule/cron.js';
-import { LowdbChoiceStore } from '../adapters/store/choice-store.js';
 import { holdLock, type InstanceLock } from '../adapters/store/instance-lock.js';
-import { LowdbRequestStore } from '../adapters/store/request-store.js';
+import { openStores } from '../adapters/store/open-stores.js';
 import { ConfigError, type Config } from './config.js';
+import { databaseSecrets } from './config/database-env.js';
 import { isSecretName } from './config/env-helpers.js';
 import type { AccessRules } from './core/access/access.js';
 import { Metrics } from './core/admin/metrics.js';
 import type { ReelCore } from './core/core.js';
 import { createCore } from './core/create-core.js';
-import type { Logger, Notifier } from './core/ports.js';
+import type { Logger, Notifier, RequestStore } from './core/ports.js';
 import { userKey, type Platform, type Reply, type UserRef } from './core/types.js';
 import { buildUpstreams } from './upstreams.js';
 
@@ -32,13 +32,13 @@ export interface App {
   readonly core: ReelCore;
   readonly config: Config;
   readonly logger: Logger;
-  readonly requests: LowdbRequestStore;
+  readonly requests: RequestStore;
   /** The HTTP API's base URL once started (HTTP_PORT set), else undefined. */
   readonly httpUrl: string | undefined;
   /** Register a chat; it becomes the notifier for its platform. Call before start(). */
   attach(adapter: ChatAdapter): void;
   /**
-   * Start the chats, the HTTP API (when HTTP_PORT is set), then the cron (unless disabled).
+   * Start the HTTP API (when HTTP_PORT is set), the chats, then the cron (unless disabled).
    * Resolves once every chat is connected, retrying or failed: one platform never stops another.
    */
   start(): Promise<void>;
@@ -64,6 +64,7 @@ export function secretValues(config: Config): string[] {
       if (isSecretName(k) && typeof v === 'string' && v) out.push(v);
     }
   }
+  out.push(...databaseSecrets(config.database));
   return out;
 }
 
@@ -105,11 +106,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   }
   const dataDir = config.core.DATA_DIR;
   await mkdir(dataDir, { recursive: true });
-  const requests = await LowdbRequestStore.open(dataDir, logger);
-  const choices = await LowdbChoiceStore.open(dataDir, logger);
+  // PostgreSQL when DATABASE_URL is set (migrated here, before anything is read), else DATA_DIR's files.
+  const stores = await openStores({ dataDir, databaseUrl: config.database.DATABASE_URL }, logger);
+  const { requests, choices } = stores;
   const notifier = new PlatformNotifier(logger);
   const access = accessRules(config);
-  const upstreams = await buildUpstreams(config, logger, opts.notifier ?? notifier, access);
+  const upstreams = await buildUpstreams(config, logger, opts.notifier ?? notifier, access, stores.vocab);
   const metrics = new Metrics();
   const core = createCore({
     catalogs: upstreams.catalogs,
@@ -187,13 +189,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     },
     async start() {
       // Refuses (naming the holder's pid) while another reelbot has this folder: two lose writes.
-      lock = await holdLock(dataDir, {
-        logger,
-        // Someone took the folder over while we ran: stop writing rather than fight over it.
-        onLost: () => void app.stop(),
-      });
-      await Promise.all(adapters.map(startChat));
-      await upstreams.enrichment?.resume();
+      // A database is shared by design: several instances may run on it.
+      if (stores.exclusive)
+        lock = await holdLock(dataDir, {
+          logger,
+          // Someone took the folder over while we ran: stop writing rather than fight over it.
+          onLost: () => void app.stop(),
+        });
+      // Before the chats: a Telegram webhook is delivered to as soon as setWebhook succeeds.
       const { HTTP_PORT, HTTP_HOST, API_TOKEN } = config.core;
       if (HTTP_PORT !== undefined && API_TOKEN) {
         http = new HttpApi({
@@ -203,10 +206,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
           chats: () => adapters.map(chatStatus),
           ...(upstreams.enrichment ? { enrichment: upstreams.enrichment.stats } : {}),
           ...(upstreams.vocabQueries ? { vocab: upstreams.vocabQueries } : {}),
+          webhooks: adapters.flatMap((a) => (a.webhook ? [a.webhook] : [])),
           logger,
         });
         httpUrl = await http.listen(HTTP_PORT, HTTP_HOST);
       }
+      await Promise.all(adapters.map(startChat));
+      await upstreams.enrichment?.resume();
       if (opts.startCron ?? true)
         cron = startCron(config.core.PROCESS_CRON, () => core.processPending(), logger);
     },
@@ -219,6 +225,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       await Promise.allSettled(adapters.map((a) => supervisors.get(a)?.stop() ?? a.stop()));
       supervisors.clear();
       await core.idle();
+      await stores.close();
       await lock?.release();
     },
   };

@@ -7,13 +7,15 @@ import type { z } from 'zod';
 import { arrEnv } from './config/arr-env.js';
 import { catalogEnv } from './config/catalog-env.js';
 import { coreEnv } from './config/core-env.js';
-import { discordEnv } from './config/discord-env.js';
+import { databaseEnv } from './config/database-env.js';
+import { discordCrossChecks, discordEnv } from './config/discord-env.js';
 import { isSecretName } from './config/env-helpers.js';
-import { telegramEnv } from './config/telegram-env.js';
+import { telegramCrossChecks, telegramEnv } from './config/telegram-env.js';
 import { vocabEnv } from './config/vocab-env.js';
 
 const sections = {
   core: coreEnv,
+  database: databaseEnv,
   catalog: catalogEnv,
   arr: arrEnv,
   vocab: vocabEnv,
@@ -61,7 +63,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       problems.push({ variable, message: `${issue.message}${shown}` });
     }
   }
-  problems.push(...crossChecks(env));
+  problems.push(...crossChecks(env), ...telegramCrossChecks(env), ...discordCrossChecks(env));
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(out) as Config;
 }

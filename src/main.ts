@@ -1,6 +1,7 @@
 /**
  * `npm start`: read .env and the environment, validate it (every problem at once, then exit 1),
- * and serve every chat that has a token; with none, chat in this terminal.
+ * and serve every chat that has a token; with none, chat in this terminal. With DISCORD_SHARDS,
+ * supervise the Discord shard processes instead (src/discord-sharding.ts).
  */
 import { existsSync } from 'node:fs';
 import process from 'node:process';
@@ -9,6 +10,7 @@ import { createTelegramAdapter } from '../adapters/chat/telegram/telegram-adapte
 import { TerminalAdapter } from '../adapters/chat/terminal/terminal-adapter.js';
 import { createApp } from './app.js';
 import { ConfigError, formatProblems, loadConfig } from './config.js';
+import { runDiscordShards } from './discord-sharding.js';
 
 async function main(): Promise<number> {
   // ENV_FILE picks another file (e.g. test/fakes/fakes.env to run against `npm run fakes`).
@@ -30,6 +32,8 @@ async function main(): Promise<number> {
     }
     throw e;
   }
+  // DISCORD_SHARDS: this process only supervises shard processes (README: "Discord → Sharding").
+  if (config.discord.DISCORD_SHARDS !== undefined) return runDiscordShards(config);
 
   // With no chat token the bot chats in this terminal instead (README: "Quick start").
   const terminalMode = !config.telegram.TELEGRAM_BOT_TOKEN && !config.discord.DISCORD_TOKEN;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { commaList, optionalString, urlWithDefault } from './env-helpers.js';
 
+const SHARDS_FORMAT = 'must be a whole number of shards (1 or more) or auto';
+
 export const discordEnv = z.object({
   DISCORD_TOKEN: optionalString(),
   DISCORD_APPLICATION_ID: optionalString(),
@@ -20,5 +22,39 @@ export const discordEnv = z.object({
    * the bot answers only when mentioned, in DMs, and to slash commands.
    */
   DISCORD_CHANNELS: commaList(),
+  /**
+   * Run discord.js's ShardingManager with this many shard processes, or `auto` for the count
+   * Discord recommends (GET /gateway/bot). Unset: one client in this process, no sharding.
+   */
+  DISCORD_SHARDS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined),
+    z
+      .string()
+      .regex(/^(auto|[1-9]\d{0,4})$/, { error: SHARDS_FORMAT })
+      .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v)))
+      .optional(),
+  ),
 });
+
 export type DiscordEnv = z.infer<typeof discordEnv>;
+
+/** Why more than one shard needs DATABASE_URL; config.ts and the sharding manager both say it. */
+export function shardsNeedDatabase(shards: number): string {
+  return `${shards} shards run ${shards} reelbot processes, and the file stores in DATA_DIR allow one process per folder: set DATABASE_URL (PostgreSQL) so the shards share requests, choices and jobs, or run one shard`;
+}
+
+/** Sharding needs the bot, and more than one shard needs a database every shard can share. */
+export function discordCrossChecks(
+  env: Record<string, string | undefined>,
+): { variable: string; message: string }[] {
+  const value = (k: string) => (env[k] ?? '').trim();
+  const shards = value('DISCORD_SHARDS');
+  if (!shards) return [];
+  const problems: { variable: string; message: string }[] = [];
+  if (!value('DISCORD_TOKEN'))
+    problems.push({ variable: 'DISCORD_SHARDS', message: 'DISCORD_SHARDS is set but DISCORD_TOKEN is not' });
+  const count = Number(shards);
+  if (Number.isInteger(count) && count > 1 && !value('DATABASE_URL'))
+    problems.push({ variable: 'DATABASE_URL', message: shardsNeedDatabase(count) });
+  return problems;
+}

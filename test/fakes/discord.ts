@@ -23,6 +23,14 @@ import {
 } from './discord/checks.js';
 import { parseMultipart } from './discord/multipart.js';
 import {
+  identifyShard,
+  INVALID_SHARD,
+  receives,
+  sameShard,
+  UNSHARDED,
+  type ShardKey,
+} from './discord/shards.js';
+import {
   apiUser,
   buttonInteraction,
   commandInteraction,
@@ -109,6 +117,10 @@ export interface FakeDiscordOptions {
   heartbeatMs?: number;
   /** Privileged intents turned on in the Developer Portal (default: Message Content, as README's setup says). */
   privilegedIntents?: PrivilegedIntent[];
+  /** The guild's id; `guildIdOn(1, 2)` puts it on shard 1 of 2 (default: a new snowflake). */
+  guildId?: string;
+  /** GET /gateway/bot's `shards`, Discord's recommended shard count (default 1). */
+  recommendedShards?: number;
 }
 
 interface Connection {
@@ -122,9 +134,20 @@ interface Connection {
  */
 interface Session {
   id: string;
+  /** IDENTIFY's `shard`: which guilds' events this session gets. */
+  shard: ShardKey;
   seq: number;
   log: Array<{ s: number; t: string; d: Json }>;
   conn?: Connection;
+}
+
+/** One event handed to one session: a story reads which shard got a guild's event. */
+export interface Dispatch {
+  t: string;
+  /** The event's `id` (an interaction's or a message's). */
+  id: string | undefined;
+  guildId: string | undefined;
+  shard: ShardKey;
 }
 
 /** A file a person attaches (served back from the fake's CDN path). */
@@ -148,7 +171,7 @@ export class FakeDiscord extends FakeHttp {
   readonly token: string;
   readonly applicationId: string;
   readonly bot: FakeUser;
-  readonly guildId = snowflake();
+  readonly guildId: string;
   readonly channels = { general: snowflake(), requests: snowflake() };
   readonly roles = { requester: snowflake(), admin: snowflake() };
   readonly users = {
@@ -163,8 +186,12 @@ export class FakeDiscord extends FakeHttp {
   /** Registered commands by scope: 'global' or a guild id. */
   readonly commands = new Map<string, Json[]>();
   readonly rejections: Rejection[] = [];
-  /** The IDENTIFY payload's `d` (intents, properties), once the bot has connected. */
+  /** The IDENTIFY payload's `d` (intents, properties, shard), once the bot has connected. */
   identify: Json | undefined;
+  /** Every accepted IDENTIFY's `d`, oldest first (one per shard, more after reconnects). */
+  readonly identifies: Json[] = [];
+  /** Every dispatch after READY and GUILD_CREATE, with the shard that got it. */
+  readonly dispatches: Dispatch[] = [];
   heartbeats = 0;
 
   private readonly heartbeatMs: number;
@@ -172,7 +199,9 @@ export class FakeDiscord extends FakeHttp {
   private readonly dms = new Map<string, { id: string; user: FakeUser }>();
   private readonly uploads = new Map<string, FakeUpload>();
   private readonly connections = new Set<Connection>();
-  private session: Session | undefined;
+  /** The current session of each shard, by `id/count`. */
+  private readonly sessions = new Map<string, Session>();
+  private readonly recommendedShards: number;
   /** Gateway connections opened, including reconnects (resumes and re-identifies). */
   connectionsOpened = 0;
   private wss: WebSocketServer | undefined;
@@ -185,6 +214,8 @@ export class FakeDiscord extends FakeHttp {
     this.bot = { id: this.applicationId, username: 'reelbot', bot: true };
     this.heartbeatMs = opts.heartbeatMs ?? 1000;
     this.privilegedIntents = opts.privilegedIntents ?? ['MessageContent'];
+    this.guildId = opts.guildId ?? snowflake();
+    this.recommendedShards = opts.recommendedShards ?? 1;
     this.memberRoles.set(this.users.alice.id, [this.roles.requester]);
     this.memberRoles.set(this.users.bob.id, []);
     this.memberRoles.set(this.users.carol.id, [this.roles.admin]);
@@ -330,7 +361,17 @@ export class FakeDiscord extends FakeHttp {
 
   /** Gateway connections that have identified (0 once the bot has shut down). */
   get connectedBots(): number {
-    return this.session?.conn ? 1 : 0;
+    return [...this.sessions.values()].filter((s) => s.conn).length;
+  }
+
+  /** The shards that got the event with this id (an interaction's or a message's). */
+  shardsThatGot(id: string): ShardKey[] {
+    return this.dispatches.filter((d) => d.id === id).map((d) => d.shard);
+  }
+
+  /** IDENTIFY payloads that asked for `shard`. */
+  identifiesFor(shard: ShardKey): Json[] {
+    return this.identifies.filter((d) => sameShard(identifyShard(d.shard) ?? UNSHARDED, shard));
   }
 
   dmChannelOf(user: FakeUser): string {
@@ -387,19 +428,33 @@ export class FakeDiscord extends FakeHttp {
       conn.ws.close(4014, 'Disallowed intent(s).');
       return;
     }
+    const shard = identifyShard(d.shard);
+    if (!shard) {
+      conn.ws.close(INVALID_SHARD.code, INVALID_SHARD.reason);
+      return;
+    }
     this.identify = d;
-    this.session?.conn?.ws.terminate();
-    this.session = { id: snowflake(), seq: 0, log: [], conn };
-    conn.session = this.session;
+    this.identifies.push(d);
+    // Discord would keep both sessions of one shard; the fake keeps the bot's newest, as one
+    // reelbot process per shard only identifies again when its old session is gone.
+    const key = shard.join('/');
+    this.sessions.get(key)?.conn?.ws.terminate();
+    const session: Session = { id: snowflake(), shard, seq: 0, log: [], conn };
+    this.sessions.set(key, session);
+    conn.session = session;
+    const ours = receives(shard, this.guildId);
     const r = ready({
       bot: this.bot,
-      guildId: this.guildId,
+      guildIds: ours ? [this.guildId] : [],
       applicationId: this.applicationId,
-      sessionId: this.session.id,
+      sessionId: session.id,
       resumeUrl: this.gatewayUrl,
+      shard: d.shard === undefined ? undefined : shard,
     });
-    this.gatewayEvent('READY', r.d as Json);
-    this.gatewayEvent(
+    this.deliver(session, 'READY', r.d as Json);
+    if (!ours) return;
+    this.deliver(
+      session,
       'GUILD_CREATE',
       guildCreate(
         {
@@ -420,10 +475,10 @@ export class FakeDiscord extends FakeHttp {
     );
   }
 
-  /** Resume the session if it is the current one (replaying what was missed), else INVALID_SESSION. */
+  /** Resume the session if it is a current one (replaying what was missed), else INVALID_SESSION. */
   private onResume(conn: Connection, d: Json): void {
-    const session = this.session;
-    if (!session || d.session_id !== session.id || d.token !== this.token) {
+    const session = [...this.sessions.values()].find((s) => s.id === d.session_id);
+    if (!session || d.token !== this.token) {
       conn.ws.send(JSON.stringify({ op: 9, d: false }));
       return;
     }
@@ -432,13 +487,30 @@ export class FakeDiscord extends FakeHttp {
     conn.session = session;
     const after = Number(d.seq ?? 0);
     for (const e of session.log) if (e.s > after) conn.ws.send(JSON.stringify({ op: 0, ...e }));
-    this.gatewayEvent('RESUMED', {});
+    this.deliver(session, 'RESUMED', {});
+  }
+
+  /** Hand an event to the shard(s) its `guild_id` routes it to (shard 0 when it has none). */
+  private gatewayEvent(t: string, d: Json): void {
+    const guildId = typeof d.guild_id === 'string' ? d.guild_id : undefined;
+    const to = [...this.sessions.values()].filter((s) => receives(s.shard, guildId));
+    if (to.length === 0)
+      throw new Error(
+        `fake discord: no bot session to receive ${t}${guildId ? ` for guild ${guildId}` : ''}`,
+      );
+    for (const session of to) {
+      this.dispatches.push({
+        t,
+        id: typeof d.id === 'string' ? d.id : undefined,
+        guildId,
+        shard: session.shard,
+      });
+      this.deliver(session, t, d);
+    }
   }
 
   /** Number, log and (when connected) deliver a dispatch; a resuming client gets it later. */
-  private gatewayEvent(t: string, d: Json): void {
-    const session = this.session;
-    if (!session) throw new Error(`fake discord: no bot session to receive ${t}`);
+  private deliver(session: Session, t: string, d: Json): void {
     session.seq += 1;
     const event = { s: session.seq, t, d };
     session.log.push(event);
@@ -593,7 +665,8 @@ export class FakeDiscord extends FakeHttp {
       status: 200,
       body: {
         url: this.gatewayUrl,
-        shards: 1,
+        // discord-api-docs developers/events/gateway.mdx "Get Gateway Bot": the recommended count.
+        shards: this.recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       },
     }));

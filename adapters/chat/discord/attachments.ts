@@ -3,9 +3,10 @@
  * core as text; the core decides whether it can read it. Discord's CDN needs no token, and the
  * size is known before downloading, so an oversized upload costs nothing.
  */
+import type { Core } from '../../../src/core/core.js';
 import { textReply } from '../../../src/core/messages.js';
 import { decodeText } from '../../vocab/decode-text.js';
-import type { Reply } from '../../../src/core/types.js';
+import type { IncomingMessage, Reply } from '../../../src/core/types.js';
 
 /** Subtitle files are a few hundred KB; anything this big is not one. */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
@@ -36,4 +37,17 @@ export function tooLarge(file: DiscordFile): Reply {
     ...textReply('chat.fileTooLarge', { file: file.name, maxMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }),
     private: true,
   };
+}
+
+/** `core.handle`, with the first attached file downloaded and passed along (vocab from subtitles). */
+export async function handleWithFile(
+  core: Core,
+  msg: IncomingMessage,
+  file: DiscordFile | undefined,
+): Promise<Reply> {
+  // A person the core will refuse gets its refusal without us downloading their file first.
+  if (!file || !core.allows(msg.user)) return core.handle(msg);
+  const download = await downloadText(file);
+  if (!download.ok) return tooLarge(file);
+  return core.handle({ ...msg, attachment: download.file });
 }

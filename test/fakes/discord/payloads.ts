@@ -71,10 +71,13 @@ export function hello(heartbeatMs: number): Json {
 
 export function ready(opts: {
   bot: FakeUser;
-  guildId: string;
+  /** The guilds on this session's shard. */
+  guildIds: readonly string[];
   applicationId: string;
   sessionId: string;
   resumeUrl: string;
+  /** IDENTIFY's `shard`, echoed back only when sent (discord-api-docs gateway-events.mdx "Ready Event"). */
+  shard: readonly [number, number] | undefined;
 }): Json {
   const r = structuredClone(READY);
   r.s = null;
@@ -82,12 +85,13 @@ export function ready(opts: {
     ...(r.d as Json),
     v: 10,
     user: { ...apiUser(opts.bot), verified: true, mfa_enabled: false, flags: 0 },
-    guilds: [{ id: opts.guildId, unavailable: true }],
+    guilds: opts.guildIds.map((id) => ({ id, unavailable: true })),
     session_id: opts.sessionId,
     resume_gateway_url: opts.resumeUrl,
     application: { id: opts.applicationId, flags: 0 },
-    shard: [0, 1],
+    ...(opts.shard ? { shard: [...opts.shard] } : {}),
   };
+  if (!opts.shard) delete (r.d as Json).shard;
   return r;
 }
 
