@@ -44,8 +44,8 @@ export async function readSubtitleFile(realPath: string, opts: SubtitleFileOptio
   }
 }
 
-/** At most `max` bytes; undefined when the file holds more. */
-async function readCapped(file: FileHandle, max: number): Promise<Buffer | undefined> {
+/** At most `max` bytes; undefined when the file holds more (a reported size may lie). */
+export async function readCapped(file: FileHandle, max: number): Promise<Buffer | undefined> {
   const buf = Buffer.alloc(max + 1);
   let got = 0;
   for (;;) {

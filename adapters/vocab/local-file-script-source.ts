@@ -12,6 +12,7 @@ import type { ScriptFileReader, ScriptLookup } from '../../src/core/vocab/ports.
 import { decodeHtml } from './decode-html.js';
 import { decodeText } from './decode-text.js';
 import { scriptText } from './imsdb-pages.js';
+import { readCapped } from './library-subtitle-file.js';
 import { subtitleTranscript } from './subtitles.js';
 
 export interface LocalFileOptions {
@@ -54,7 +55,8 @@ export class LocalFileScriptSource implements ScriptFileReader {
       return { found: false, miss: 'not_found' };
     }
     if (size > this.maxBytes) return { found: false, miss: 'too_large', detail: String(this.maxBytes) };
-    const bytes = await readCapped(full, this.maxBytes);
+    const file = await open(full, 'r');
+    const bytes = await readCapped(file, this.maxBytes).finally(() => file.close());
     if (!bytes) return { found: false, miss: 'too_large', detail: String(this.maxBytes) };
     if (/\.(?:srt|vtt|ass|ssa)$/i.test(name)) {
       const text = subtitleTranscript(decodeText(bytes));
@@ -72,23 +74,5 @@ export class LocalFileScriptSource implements ScriptFileReader {
       found: true,
       script: { format: 'screenplay', text: decodeText(bytes), source: 'file', origin: name },
     };
-  }
-}
-
-/** At most `max` bytes of the file; undefined when it holds more (the reported size may lie). */
-async function readCapped(path: string, max: number): Promise<Buffer | undefined> {
-  const file = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(max + 1);
-    let got = 0;
-    for (;;) {
-      const { bytesRead } = await file.read(buf, got, buf.length - got, null);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-      if (got > max) return undefined;
-    }
-    return buf.subarray(0, got);
-  } finally {
-    await file.close();
   }
 }

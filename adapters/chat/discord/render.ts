@@ -8,6 +8,7 @@ import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import { encodeChoice } from '../../../src/core/choice-data.js';
 import type { ActionButton, ChoicePrompt, MediaCard, MediaKind, Reply } from '../../../src/core/types.js';
+import { cutText } from '../../../src/core/cut-text.js';
 
 export const LIMITS = {
   content: 2000,
@@ -46,15 +47,7 @@ export interface RenderedMessage {
  * the stricter reading of Discord's limits (an emoji counts twice), and a surrogate pair is never
  * split.
  */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let out = '';
-  for (const ch of text) {
-    if (out.length + ch.length > max - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
+export const truncate = cutText;
 
 export function renderReply(reply: Reply): RenderedMessage {
   const out: RenderedMessage = {

@@ -165,7 +165,12 @@ describe('a vocabulary list in a Discord channel', () => {
     await until(list, (t) => t.includes('(11–20 of 20, page 2 of 2)'), 'B2 page 2');
     expect(content(list)).toContain('= fr:');
     const exported = click(list, 'Export for Anki');
-    const file = await discord.waitFor(() => discord.original(exported), 3000, 'the export');
+    // The reply may be deferred first (no file yet); the export is the answer that carries it.
+    const file = await discord.waitFor(
+      () => (discord.original(exported)?.files.length ? discord.original(exported) : undefined),
+      3000,
+      'the export',
+    );
     expect(file.api.id).not.toBe(list.api.id);
     expect(file.files[0]?.filename).toBe('inception-fr-B2.tsv');
     expect(file.files[0]?.content).toContain('corridor\tB2 (CEFR-J)\tfr:corridor');

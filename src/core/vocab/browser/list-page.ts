@@ -12,6 +12,7 @@ import { CEFR_LEVELS, type Language, type LevelRange, type MovieVocab, type Voca
 import { homeTab } from './buttons.js';
 import type { BrowserLayout } from './layout.js';
 import type { Tab } from './payload.js';
+import { cutText } from '../../cut-text.js';
 
 export interface PageInput {
   vocab: MovieVocab;
@@ -96,7 +97,7 @@ export function listPage(p: PageInput): Page {
     text = compose(withProfile, snippets);
     if (text.length <= p.maxChars) break;
   }
-  return { text: cutTo(text, p.maxChars), page, pages, words, first };
+  return { text: cutText(text, p.maxChars), page, pages, words, first };
 }
 
 /** "B1+ A1 A2 B1 B2 C1 C2": what the terminal takes for a tab. */
@@ -106,16 +107,5 @@ function levelKeys(home: LevelRange): string {
 
 function translationOf(entry: VocabEntry, job: EnrichmentJob | undefined): string | undefined {
   const t = job?.words[wordKey(entry)];
-  return t ? cutTo(t, TRANSLATION_CHARS) : undefined;
-}
-
-/** At most `max` UTF-16 units (the chats' measure), ending in "…" when cut, never inside a pair. */
-function cutTo(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let out = '';
-  for (const ch of text) {
-    if (out.length + ch.length > max - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
+  return t ? cutText(t, TRANSLATION_CHARS) : undefined;
 }
