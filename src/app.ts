@@ -17,6 +17,7 @@ import { createLogger } from '../adapters/log/pino-logger.js';
 import { isValidCron, startCron, type CronHandle } from '../adapters/schedule/cron.js';
 import { holdLock, type InstanceLock } from '../adapters/store/instance-lock.js';
 import { openStores } from '../adapters/store/open-stores.js';
+import { PgClusterLocks } from '../adapters/store/pg/pg-cluster-locks.js';
 import { ConfigError, type Config } from './config.js';
 import { databaseSecrets } from './config/database-env.js';
 import { isSecretName } from './config/env-helpers.js';
@@ -109,6 +110,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // PostgreSQL when DATABASE_URL is set (migrated here, before anything is read), else DATA_DIR's files.
   const stores = await openStores({ dataDir, databaseUrl: config.database.DATABASE_URL }, logger);
   const { requests, choices } = stores;
+  // Instances on one database take the cron's tick and each item's send in turn; else in memory.
+  const url = config.database.DATABASE_URL;
+  const cluster = url ? PgClusterLocks.open(url, logger.child({ module: 'postgres' })) : undefined;
   const notifier = new PlatformNotifier(logger);
   const access = accessRules(config);
   const upstreams = await buildUpstreams(config, logger, opts.notifier ?? notifier, access, stores.vocab);
@@ -139,6 +143,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     ...(upstreams.vocab ? { vocab: upstreams.vocab } : {}),
     doctor: createDoctor({ config, catalogs: upstreams.catalogs }),
     metrics,
+    ...(cluster ? { cluster } : {}),
   });
 
   const adapters: ChatAdapter[] = [];
@@ -226,6 +231,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       supervisors.clear();
       await core.idle();
       await stores.close();
+      await cluster?.close();
       await lock?.release();
     },
   };

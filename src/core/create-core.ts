@@ -19,11 +19,13 @@ import { ClassificationCache } from './media/classification-cache.js';
 import { classify, type DecisionPolicy } from './media/classify.js';
 import { MediaRequests } from './media/media-requests.js';
 import { OneAtATime } from './one-at-a-time.js';
+import { ProcessLocks } from './process-locks.js';
 import { displayTitle } from './media/send-request.js';
 import { textReply } from './messages.js';
 import { createOperations } from './operations.js';
 import type {
   ChoiceStore,
+  ClusterLocks,
   Clock,
   Logger,
   MediaBackend,
@@ -66,6 +68,8 @@ export interface CoreDeps {
   /** `doctor` in chat; absent: the chat is told to run it on the host. */
   doctor?: Doctor;
   metrics?: Metrics;
+  /** The cron's tick and the per-item send lock; absent: this process's own (one instance). */
+  cluster?: ClusterLocks;
 }
 
 /** How long a complete classification is reused for the same question. */
@@ -78,6 +82,7 @@ export function createCore(deps: CoreDeps): ReelCore {
   const access = settings.access ?? OPEN_ACCESS;
   const metrics = deps.metrics ?? new Metrics();
   const backends = new BackendRegistry(deps.backends);
+  const cluster = deps.cluster ?? new ProcessLocks();
   const search = { catalogs: deps.catalogs, clock, logger, cache, metrics, policy: settings.policy };
   const media = new MediaRequests({
     ...search,
@@ -88,7 +93,7 @@ export function createCore(deps: CoreDeps): ReelCore {
     maxAttempts: settings.maxAttempts,
     askSeasons: settings.askSeasons ?? false,
     locks: new OneAtATime(),
-    items: new OneAtATime(),
+    items: cluster,
     approval: {
       required: settings.requireApproval ?? false,
       isAdmin: (u) => isAdmin(access, u),
@@ -101,7 +106,7 @@ export function createCore(deps: CoreDeps): ReelCore {
       thisYear: clock.now().getUTCFullYear(),
       ...(settings.botName ? { botName: settings.botName } : {}),
     });
-  const cron = new CronRun({ media, choices: deps.choices, clock, logger, metrics, work });
+  const cron = new CronRun({ media, choices: deps.choices, clock, logger, metrics, work, cluster });
   const admin = (action: AdminAction, user: UserRef) =>
     runAdmin(action, user, {
       media,

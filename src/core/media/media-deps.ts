@@ -4,7 +4,7 @@
  */
 import type { ErrorCounter } from '../admin/metrics.js';
 import type { Choices } from '../choices.js';
-import type { Clock, Logger, MediaCatalog, Notifier, RequestStore } from '../ports.js';
+import type { ClusterLocks, Clock, Logger, MediaCatalog, Notifier, RequestStore } from '../ports.js';
 import type { UserRef } from '../types.js';
 import type { ApprovalPolicy } from './approval.js';
 import type { BackendRegistry } from './backend-registry.js';
@@ -28,8 +28,8 @@ export interface MediaDeps {
   cache: ClassificationCache;
   metrics: ErrorCounter;
   locks: OneAtATime;
-  /** Per-item single flight in the send path (send-request.ts). */
-  items: OneAtATime;
+  /** Per-item single flight in the send path (send-request.ts), across instances where they share one. */
+  items: ClusterLocks;
 }
 
 /** Who is acting on a request: the person who asked, an admin, or the cron. */

@@ -10,6 +10,7 @@ import { say, textReply } from '../messages.js';
 import type {
   AddOptions,
   AddResult,
+  ClusterLocks,
   Clock,
   Logger,
   MediaBackend,
@@ -18,14 +19,16 @@ import type {
 } from '../ports.js';
 import type { Candidate, ExternalIds, MediaCard, MediaRequest, Reply } from '../types.js';
 import { SERVICE_FOR_KIND, type BackendRegistry } from './backend-registry.js';
-import type { OneAtATime } from '../one-at-a-time.js';
 import { transition } from './request-lifecycle.js';
 import { failed } from './send-failure.js';
 import { sendSeason } from './send-season.js';
 
 export interface SendDeps {
-  /** Per-item single flight around "is it there?" and the add (keyed by backend and work). */
-  items: OneAtATime;
+  /**
+   * Per-item single flight around "is it there?" and the add (keyed by backend and work), held
+   * across every instance on one database.
+   */
+  items: ClusterLocks;
   requests: RequestStore;
   backends: BackendRegistry;
   catalogs: readonly MediaCatalog[];
@@ -142,7 +145,7 @@ export async function sendRequest(
 
   try {
     // One check-and-POST at a time per item: a second request for it waits, then finds it there.
-    return await deps.items.run(`${backend.name}|${candidate.key}`, async () => {
+    return await deps.items.withItemLock(`${backend.name}|${candidate.key}`, async () => {
       let r = await requests.get(id);
       if (!r) throw new Error(`request ${id} vanished while sending`);
       const existing = await backend.find(candidate, signal);
