@@ -115,7 +115,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const cluster = url ? PgClusterLocks.open(url, logger.child({ module: 'postgres' })) : undefined;
   const notifier = new PlatformNotifier(logger);
   const access = accessRules(config);
-  const upstreams = await buildUpstreams(config, logger, opts.notifier ?? notifier, access, stores.vocab);
+  // Enrichment jobs on the database are shared too: one run and one ask per job across instances.
+  const enrichStores = stores.vocab && cluster ? { ...stores.vocab, locks: cluster } : stores.vocab;
+  const upstreams = await buildUpstreams(config, logger, opts.notifier ?? notifier, access, enrichStores);
   const metrics = new Metrics();
   const core = createCore({
     catalogs: upstreams.catalogs,

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { VocabEnv } from '../../src/config/vocab-env.js';
-import type { Clock, Logger, Notifier, Timers } from '../../src/core/ports.js';
+import type { ClusterLocks, Clock, Logger, Notifier, Timers } from '../../src/core/ports.js';
 import type { UserRef } from '../../src/core/types.js';
 import { EnrichmentDesk } from '../../src/core/vocab/enrichment/enrichment-desk.js';
 import { EnrichmentQueue } from '../../src/core/vocab/enrichment/queue.js';
@@ -36,6 +36,8 @@ export interface EnrichmentStores {
   jobs: JobStore;
   /** The keys of the stored vocabularies. */
   movies: () => Promise<string[]>;
+  /** Locks shared with the other instances on this store: one run and one ask per job among them. */
+  locks?: ClusterLocks;
 }
 
 export interface CreateEnrichmentOptions {
@@ -113,7 +115,7 @@ export function createEnrichment(
   const translator = createTranslator(env, log, opts.fetchImpl);
   const vocabDir = join(env.DATA_DIR, 'vocab');
   const files = new JsonVocabStore(vocabDir, log);
-  const { vocabs, jobs, movies } = opts.stores ?? {
+  const { vocabs, jobs, movies, locks } = opts.stores ?? {
     vocabs: files,
     jobs: new JsonJobStore(join(env.DATA_DIR, 'jobs'), log),
     movies: () => files.keys(),
@@ -126,6 +128,7 @@ export function createEnrichment(
     clock: opts.clock,
     timers: opts.timers,
     logger: log,
+    ...(locks ? { locks } : {}),
     settings: {
       concurrency: env.ENRICH_CONCURRENCY,
       perHour: env.ENRICH_PER_HOUR,

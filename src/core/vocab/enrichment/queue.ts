@@ -7,7 +7,8 @@
  * It puts together the job book (jobs and their writes), the scheduler (what runs when), the
  * worker (the translating) and the progress views (what the askers see).
  */
-import type { Clock, Logger, Notifier, Timers } from '../../ports.js';
+import type { ClusterLocks, Clock, Logger, Notifier, Timers } from '../../ports.js';
+import { ProcessLocks } from '../../process-locks.js';
 import type { UserRef } from '../../types.js';
 import type { VocabStore } from '../ports.js';
 import type { Language, MovieVocab } from '../types.js';
@@ -44,6 +45,11 @@ export interface EnrichmentQueueDeps {
   timers: Timers;
   logger: Logger;
   settings: EnrichmentSettings;
+  /**
+   * Instances sharing `jobs` (PostgreSQL): one run per job and one ask at a time per job across
+   * all of them, and every read from the store. Default: this process alone.
+   */
+  locks?: ClusterLocks;
 }
 
 export interface AskOptions {
@@ -69,10 +75,12 @@ export class EnrichmentQueue {
   private readonly scheduler: JobScheduler;
   private readonly worker: EnrichmentWorker;
   private readonly oneAskAtATime = new OneAtATime();
+  private readonly locks: ClusterLocks;
 
   constructor(private readonly deps: EnrichmentQueueDeps) {
     this.translator = deps.translator;
-    this.book = new JobBook(deps.jobs);
+    this.locks = deps.locks ?? new ProcessLocks();
+    this.book = new JobBook(deps.jobs, deps.locks);
     this.views = new ProgressViews({ book: this.book, notifier: deps.notifier, logger: deps.logger });
     this.scheduler = new JobScheduler({
       timers: deps.timers,
@@ -89,6 +97,7 @@ export class EnrichmentQueue {
       clock: deps.clock,
       logger: deps.logger,
       settings: deps.settings,
+      locks: this.locks,
       onPaused: (job) => this.wakeLater(job),
     });
   }
@@ -106,18 +115,22 @@ export class EnrichmentQueue {
     if (!this.translator) return { kind: 'no_translator' };
     const translator = translatorFor(this.translator, language);
     if (!translator) return { kind: 'unsupported', translator: this.translator.name };
-    return this.oneAskAtATime.run(ASKS, async () => {
-      const existing = await this.book.get(jobKey(vocab.key, language.code));
-      if (existing) return this.join(existing, vocab, user, opts);
-      const limit = this.deps.settings.perHour;
-      const now = this.deps.clock.now();
-      if (!opts.unlimited && startedInLastHour(await this.book.list(), user, now) >= limit)
-        return { kind: 'limited', limit };
-      const job = newJob(vocab, language, translator, user, now, opts.quiet ?? false);
-      await this.book.add(job);
-      this.scheduler.enqueue(job.key);
-      return { kind: 'started', job };
-    });
+    const key = jobKey(vocab.key, language.code);
+    // Across instances too: two asks at once on two instances make one job, both askers on it.
+    return this.oneAskAtATime.run(ASKS, () =>
+      this.locks.withItemLock(`enrich-ask:${key}`, async () => {
+        const existing = await this.book.get(key);
+        if (existing) return this.join(existing, vocab, user, opts);
+        const limit = this.deps.settings.perHour;
+        const now = this.deps.clock.now();
+        if (!opts.unlimited && startedInLastHour(await this.book.list(), user, now) >= limit)
+          return { kind: 'limited', limit };
+        const job = newJob(vocab, language, translator, user, now, opts.quiet ?? false);
+        await this.book.add(job);
+        this.scheduler.enqueue(job.key);
+        return { kind: 'started', job };
+      }),
+    );
   }
 
   /** The job for this key, if any. */
@@ -140,20 +153,19 @@ export class EnrichmentQueue {
   }
 
   /**
-   * At start-up: jobs left `running` or `queued` start again from their last saved word; paused
-   * jobs wait for their time. Returns how many were queued now.
+   * At start-up: jobs left `running` or `queued` start again from their last saved word (the
+   * worker finds a job another live instance runs locked, and leaves it); paused jobs wait for
+   * their time. Writes nothing: the worker does, once it holds the job. Returns how many were queued.
    */
   async resume(): Promise<number> {
     let queued = 0;
     const now = this.deps.clock.now();
     for (const job of await this.book.list()) {
-      if (job.status === 'paused' && isDue(job, now)) requeue(job);
-      if (job.status === 'running') job.status = 'queued';
-      if (job.status === 'queued') {
-        await this.book.save(job);
+      if (job.status === 'paused' && !isDue(job, now)) this.wakeLater(job);
+      else if (job.status === 'paused' || job.status === 'running' || job.status === 'queued') {
         this.scheduler.enqueue(job.key);
         queued += 1;
-      } else if (job.status === 'paused') this.wakeLater(job);
+      }
     }
     if (queued) this.deps.logger.info({ queued }, 'enrichment: jobs resumed');
     return queued;
@@ -187,21 +199,17 @@ export class EnrichmentQueue {
     if (!opts.quiet) addAsker(job, user, now);
     if (job.status === 'failed' || (job.status === 'paused' && isDue(job, now))) requeue(job);
     await this.book.save(job);
-    if (job.status === 'queued') this.scheduler.enqueue(job.key);
+    // Another instance finished it while this ask was saved (its askers told before this one came).
+    if (job.status === 'ready') return { kind: 'ready', job };
+    // Running here is a no-op; running elsewhere, the run lock says whether its holder is alive.
+    if (job.status === 'queued' || job.status === 'running') this.scheduler.enqueue(job.key);
     return { kind: 'joined', job };
   }
 
-  /** Queue the paused job again when its `retryAt` comes. */
+  /** Queue the paused job again when its `retryAt` comes (the worker reads its pause as stored then). */
   private wakeLater(job: EnrichmentJob): void {
-    this.scheduler.later(`wake:${job.key}`, msUntilDue(job, this.deps.clock.now()), () => {
-      if (job.status !== 'paused') return;
-      requeue(job);
-      this.book
-        .save(job)
-        .catch((e: unknown) =>
-          this.deps.logger.error({ err: e, job: job.key }, 'enrichment: wake-up not saved'),
-        );
-      this.scheduler.enqueue(job.key);
-    });
+    this.scheduler.later(`wake:${job.key}`, msUntilDue(job, this.deps.clock.now()), () =>
+      this.scheduler.enqueue(job.key),
+    );
   }
 }

@@ -6,12 +6,13 @@
  * example sentences on demand, cached on the job.
  */
 import { isUpstreamError } from '../../errors.js';
-import type { Clock, Logger } from '../../ports.js';
+import type { ClusterLocks, Clock, Logger } from '../../ports.js';
 import { findLanguage } from '../languages.js';
 import { whyVocab } from '../messages.js';
 import type { VocabStore } from '../ports.js';
 import type { MovieVocab } from '../types.js';
 import type { JobBook } from './job-book.js';
+import { isDue, requeue } from './job-life.js';
 import { jobReply, type ProgressViews } from './progress-views.js';
 import { batches, contextFor, wordsToTranslate } from './requests.js';
 import type { JobScheduler } from './scheduler.js';
@@ -36,6 +37,8 @@ export interface WorkerDeps {
   clock: Clock;
   logger: Logger;
   settings: WorkerSettings;
+  /** One run of a job at a time across every instance on the job store. */
+  locks: ClusterLocks;
   /** A job just paused: wake it when its `retryAt` comes. */
   onPaused(job: EnrichmentJob): void;
 }
@@ -43,10 +46,24 @@ export interface WorkerDeps {
 export class EnrichmentWorker {
   constructor(private readonly deps: WorkerDeps) {}
 
+  /**
+   * Run the job under its cluster lock: on another instance's lock, that instance has it (and a
+   * holder that died took its lock with it, so the next ask or resume picks the job up).
+   */
   async run(key: string): Promise<void> {
+    const ran = await this.deps.locks.tryRun(`enrich:${key}`, () => this.work(key));
+    if (!ran.ran) this.deps.logger.debug({ job: key }, 'enrichment: another instance runs this job');
+  }
+
+  private async work(key: string): Promise<void> {
     const { book, logger: log, scheduler } = this.deps;
-    const job = book.cached(key);
-    if (!job || !this.deps.translator || job.status === 'ready') return;
+    // As stored now: another instance's progress is where this run goes on, its pause holds here.
+    const job = await book.get(key);
+    if (!job || !this.deps.translator || job.status === 'ready' || job.status === 'failed') return;
+    if (job.status === 'paused') {
+      if (!isDue(job, this.now())) return this.deps.onPaused(job);
+      requeue(job);
+    }
     const found = findLanguage(job.language);
     const translator = found && translatorFor(this.deps.translator, found);
     const vocab = await this.deps.vocabs.get(job.movieKey);
