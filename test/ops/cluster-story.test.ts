@@ -45,6 +45,7 @@ describe.skipIf(postgres.why !== undefined)(
       const databaseUrl = await postgres.pg!.freshUrl();
       const env = {
         LOG_LEVEL: 'silent',
+        DECISION_DEADLINE_MS: '1000',
         MUSICBRAINZ_ENABLED: 'false',
         DATABASE_URL: databaseUrl,
         TMDB_API_KEY: KEYS.tmdb,
@@ -101,7 +102,16 @@ describe.skipIf(postgres.why !== undefined)(
           15_000,
         );
         await stopping;
+        // What the stopped bot had taken and not finished is on the database; the other bot's cron
+        // takes it up once it has waited twice the decision deadline (process-pending.ts).
+        await new Promise((r) => setTimeout(r, 2100));
+        await b.core.processPending();
         await b.core.idle();
+        await telegram.until(
+          () => chats.every((c) => telegram.botMessages(c.id).length > 0),
+          "everyone told, the stopped bot's people by the cron",
+          10_000,
+        );
 
         const perItem = new Map<string, number>();
         for (const body of [...postsTo(radarr, '/api/v3/movie'), ...postsTo(sonarr, '/api/v3/series')]) {
