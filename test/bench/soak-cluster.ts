@@ -14,6 +14,7 @@ import type { UserRef } from '../../src/core/types.js';
 import { movies, series } from '../fixtures/world.js';
 import { startTestPostgres } from '../helpers/postgres.js';
 import { startWorld, type World } from '../helpers/world.js';
+import { injectFaults, mb, quantile } from './soak-parts.js';
 
 const INSTANCES = Number(process.env.SOAK_INSTANCES ?? 2);
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 3);
@@ -28,8 +29,6 @@ const titles = [
   'Radiohead',
   'No Such Title Zq',
 ];
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The item a write to a *arr is about: what "one POST per item" counts by. */
 function itemOf(p: { path: string; body: unknown }): string {
@@ -68,13 +67,7 @@ async function main(): Promise<void> {
   const deadline = started + MINUTES * 60_000;
   const done = () => sent >= MAX_REQUESTS || performance.now() > deadline;
 
-  const faults = setInterval(() => {
-    const pick = Math.floor(Math.random() * 3);
-    if (pick === 0) w.radarr?.fail({ kind: 'status', status: 503 }, 20);
-    if (pick === 1) w.tmdb?.setLatency(1200);
-    if (pick === 2) void w.sonarr?.down().then(() => setTimeout(() => void w.sonarr?.up(), 1500));
-    setTimeout(() => w.tmdb?.setLatency(20), 1500);
-  }, 4000);
+  const stopFaults = injectFaults(w);
   // Count each write by item before the record is cleared (it would be most of the heap).
   const servarrs = [w.sonarr, w.radarr, w.lidarr];
   const tally = () => {
@@ -117,7 +110,7 @@ async function main(): Promise<void> {
 
   await Promise.all(Array.from({ length: USERS }, (_, n) => person(n)));
   const elapsed = (performance.now() - started) / 1000;
-  clearInterval(faults);
+  stopFaults();
   crons.forEach(clearInterval);
   w.radarr?.fail(null);
   await w.sonarr?.up();
@@ -141,8 +134,7 @@ async function main(): Promise<void> {
     const s = r?.status ?? 'missing';
     byStatus.set(s, (byStatus.get(s) ?? 0) + 1);
   }
-  latencies.sort((a, b) => a - b);
-  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const p = (q: number) => quantile(latencies, q);
   const counts = [...perItem.values()];
   const dupes = [...perItem].filter(([, n]) => n > 1);
   console.log(

@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { UserRef } from '../../src/core/types.js';
 import { movies, series } from '../fixtures/world.js';
 import { startWorld } from '../helpers/world.js';
+import { injectFaults, mb, quantile } from './soak-parts.js';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 20);
 const MAX_REQUESTS = Number(process.env.SOAK_REQUESTS ?? 20_000);
@@ -37,8 +38,6 @@ function fds(): number {
   }
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 async function main(): Promise<void> {
   const world = await startWorld({
     // Questions expire after SOAK_CHOICE_TTL_MINUTES (default 1): the half left unanswered are
@@ -59,14 +58,7 @@ async function main(): Promise<void> {
   const deadline = started + MINUTES * 60_000;
   const done = () => sent >= MAX_REQUESTS || performance.now() > deadline;
 
-  // Faults: every few seconds one upstream misbehaves for a while, then recovers.
-  const faults = setInterval(() => {
-    const pick = Math.floor(Math.random() * 3);
-    if (pick === 0) world.radarr?.fail({ kind: 'status', status: 503 }, 20);
-    if (pick === 1) world.tmdb?.setLatency(1200);
-    if (pick === 2) void world.sonarr?.down().then(() => setTimeout(() => void world.sonarr?.up(), 1500));
-    setTimeout(() => world.tmdb?.setLatency(20), 1500);
-  }, 4000);
+  const stopFaults = injectFaults(world);
   // The fakes keep every call for the tests; here that record would be most of the heap, and it
   // is not the bot's. Clear it as the soak goes.
   const fakes = [world.tmdb, world.musicbrainz, world.spotify, world.sonarr, world.radarr, world.lidarr];
@@ -105,7 +97,7 @@ async function main(): Promise<void> {
 
   await Promise.all(Array.from({ length: USERS }, (_, n) => person(n)));
   const elapsed = (performance.now() - started) / 1000;
-  clearInterval(faults);
+  stopFaults();
   clearInterval(cron);
   clearInterval(trim);
   world.radarr?.fail(null);
@@ -125,8 +117,7 @@ async function main(): Promise<void> {
     const r = await world.app.requests.get(id);
     if (!r || undecided.has(r.status)) lost += 1;
   }
-  latencies.sort((a, b) => a - b);
-  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const p = (q: number) => quantile(latencies, q);
   const byStatus = new Map<string, number>();
   for (const id of acknowledged) {
     const s = (await world.app.requests.get(id))?.status ?? 'missing';
