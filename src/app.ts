@@ -4,7 +4,9 @@
  * users run.
  */
 import { mkdir } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatAdapter } from '../adapters/chat/chat-adapter.js';
+import { PlatformNotifier } from '../adapters/chat/platform-notifier.js';
 import {
   ChatSupervisor,
   DEFAULT_RETRY,
@@ -18,6 +20,7 @@ import { isValidCron, startCron, type CronHandle } from '../adapters/schedule/cr
 import { holdLock, type InstanceLock } from '../adapters/store/instance-lock.js';
 import { openStores } from '../adapters/store/open-stores.js';
 import { PgClusterLocks } from '../adapters/store/pg/pg-cluster-locks.js';
+import { PgMessageRelay } from '../adapters/store/pg/pg-message-relay.js';
 import { ConfigError, type Config } from './config.js';
 import { databaseSecrets } from './config/database-env.js';
 import { isSecretName } from './config/env-helpers.js';
@@ -26,8 +29,10 @@ import { Metrics } from './core/admin/metrics.js';
 import type { ReelCore } from './core/core.js';
 import { createCore } from './core/create-core.js';
 import type { Logger, Notifier, RequestStore } from './core/ports.js';
-import { userKey, type Platform, type Reply, type UserRef } from './core/types.js';
 import { buildUpstreams } from './upstreams.js';
+
+/** How long stop() lets work in flight finish before closing the stores. */
+const STOP_GRACE_MS = 10_000;
 
 export interface App {
   readonly core: ReelCore;
@@ -80,24 +85,6 @@ export function accessRules(config: Config): AccessRules {
   };
 }
 
-/** Routes a later reply to the chat adapter of the platform the request came from. */
-class PlatformNotifier implements Notifier {
-  readonly byPlatform = new Map<Platform, Notifier>();
-  constructor(private readonly logger: Logger) {}
-  async send(to: UserRef, reply: Reply): Promise<void> {
-    const target = this.byPlatform.get(to.platform);
-    if (!target) {
-      // HTTP API callers poll GET /api/requests; there is nobody to push to.
-      const fields = { user: userKey(to), code: reply.code };
-      const msg = 'no chat adapter running for this platform; notification dropped';
-      if (to.platform === 'http') this.logger.debug(fields, msg);
-      else this.logger.warn(fields, msg);
-      return;
-    }
-    await target.send(to, reply);
-  }
-}
-
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger({ level: config.core.LOG_LEVEL, secrets: secretValues(config) });
   if (!isValidCron(config.core.PROCESS_CRON)) {
@@ -113,7 +100,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // Instances on one database take the cron's tick and each item's send in turn; else in memory.
   const url = config.database.DATABASE_URL;
   const cluster = url ? PgClusterLocks.open(url, logger.child({ module: 'postgres' })) : undefined;
-  const notifier = new PlatformNotifier(logger);
+  // A message for a chat another instance runs goes to it through the database.
+  const relay =
+    url && !opts.notifier ? PgMessageRelay.open(url, logger.child({ module: 'relay' })) : undefined;
+  const notifier = new PlatformNotifier(logger, relay);
   const access = accessRules(config);
   // Enrichment jobs on the database are shared too: one run and one ask per job across instances.
   const enrichStores = stores.vocab && cluster ? { ...stores.vocab, locks: cluster } : stores.vocab;
@@ -219,20 +209,30 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         httpUrl = await http.listen(HTTP_PORT, HTTP_HOST);
       }
       await Promise.all(adapters.map(startChat));
+      notifier.startRelay();
       await upstreams.enrichment?.resume();
       if (opts.startCron ?? true)
         cron = startCron(config.core.PROCESS_CRON, () => core.processPending(), logger);
     },
     async stop() {
       cron?.stop();
+      await notifier.stopRelay();
       await http?.close();
       httpUrl = undefined;
       started.clear();
       await upstreams.enrichment?.stop();
       await Promise.allSettled(adapters.map((a) => supervisors.get(a)?.stop() ?? a.stop()));
       supervisors.clear();
-      await core.idle();
+      // Work in flight gets a grace period; what it leaves is on disk, for the cron to take up.
+      const grace = new AbortController();
+      const idle = await Promise.race([
+        core.idle().then(() => true),
+        sleep(STOP_GRACE_MS, false, { signal: grace.signal }).catch(() => false),
+      ]);
+      grace.abort();
+      if (!idle) logger.warn({ graceMs: STOP_GRACE_MS }, 'stopped with work in flight; the cron takes it up');
       await stores.close();
+      await notifier.close();
       await cluster?.close();
       await lock?.release();
     },

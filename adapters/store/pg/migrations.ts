@@ -12,6 +12,8 @@
  *
  *   1  (issue 18) requests with their audit trail, offered choices, vocabularies, enrichment jobs;
  *      records of file schema 2.
+ *   2  later messages for a chat platform this instance does not run, kept until an instance
+ *      that runs it sends them (pg-message-relay.ts).
  */
 
 export interface Migration {
@@ -59,6 +61,24 @@ export const MIGRATIONS: readonly Migration[] = [
         record json NOT NULL
       );
       CREATE INDEX enrichment_jobs_by_status ON enrichment_jobs (status);
+    `,
+  },
+  {
+    version: 2,
+    name: 'relayed messages',
+    sql: `
+      CREATE TABLE relayed_messages (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        platform text NOT NULL,
+        user_ref json NOT NULL,
+        reply json NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        attempts integer NOT NULL DEFAULT 0,
+        -- After a failed send: not tried again before this.
+        not_before timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX relayed_messages_by_platform ON relayed_messages (platform, id);
+      CREATE INDEX relayed_messages_by_created ON relayed_messages (created_at);
     `,
   },
 ];
