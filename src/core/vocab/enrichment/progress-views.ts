@@ -4,7 +4,7 @@
  * ready or failed. Every asker hears the end once, in their own chat.
  */
 import { OneAtATime } from '../../one-at-a-time.js';
-import type { Logger, Notifier } from '../../ports.js';
+import type { ClusterLocks, Logger, Notifier } from '../../ports.js';
 import { userKey, type Reply, type UserRef } from '../../types.js';
 import { sayVocab, whyVocab, type VocabCode } from '../messages.js';
 import type { JobBook } from './job-book.js';
@@ -15,6 +15,8 @@ export interface ProgressViewsDeps {
   book: JobBook;
   notifier: Notifier;
   logger: Logger;
+  /** The askers are told under a lock of these, so two instances never tell one twice. */
+  locks: ClusterLocks;
 }
 
 /** Draws what a person has open of a job as the job is now; undefined when there is nothing to draw. */
@@ -43,7 +45,15 @@ export class ProgressViews {
     this.views.set(key, views);
   }
 
-  /** What each asker has open, drawn again with the job's progress (or its end). */
+  /** Someone has something of this job open here. */
+  has(key: string): boolean {
+    return this.views.has(key);
+  }
+
+  /**
+   * What each asker has open, drawn again with the job's progress (or its end). The end is drawn
+   * for the told too: on an instance following the job (cluster-watch.ts) they may be told already.
+   */
   progress(job: EnrichmentJob, end: boolean): Promise<void> {
     return this.drawing.run(job.key, async () => {
       const views = this.views.get(job.key);
@@ -52,7 +62,7 @@ export class ProgressViews {
       for (const asker of job.askers) {
         const who = userKey(asker.user);
         const view = views.get(who);
-        if (view === undefined || asker.notified) continue;
+        if (view === undefined || (asker.notified && !end)) continue;
         try {
           const reply = await view(job);
           // Opened something else meanwhile: that drawing is the one to show.
@@ -66,21 +76,34 @@ export class ProgressViews {
     });
   }
 
-  /** Tell the askers; `final` marks them told (and saves that), so they hear the end once. */
-  async notify(job: EnrichmentJob, reply: Reply, final: boolean): Promise<void> {
-    for (const asker of job.askers) {
-      if (asker.notified) continue;
-      try {
-        await this.deps.notifier.send(asker.user, reply);
-      } catch (e) {
-        this.deps.logger.warn(
-          { err: e, job: job.key, user: userKey(asker.user) },
-          'enrichment: notify failed',
-        );
+  /**
+   * Tell the askers once, across every instance on the job store: under the job's tell lock and
+   * against the flags as stored now (another instance's run may have told them). `end` marks each
+   * asker told; `pause` marks the job's pause told (once per job). Saved before the lock goes.
+   */
+  tell(job: EnrichmentJob, reply: Reply, what: 'end' | 'pause'): Promise<void> {
+    const { book, locks } = this.deps;
+    return locks.withItemLock(`enrich-tell:${job.key}`, async () => {
+      const live = (await book.get(job.key)) ?? job;
+      if (what === 'pause') {
+        if (live.pauseNotified) return;
+        live.pauseNotified = true;
+        await book.save(live);
       }
-      if (final) asker.notified = true;
-    }
-    if (final) await this.deps.book.save(job);
+      for (const asker of live.askers) {
+        if (asker.notified) continue;
+        try {
+          await this.deps.notifier.send(asker.user, reply);
+        } catch (e) {
+          this.deps.logger.warn(
+            { err: e, job: job.key, user: userKey(asker.user) },
+            'enrichment: notify failed',
+          );
+        }
+        if (what === 'end') asker.notified = true;
+      }
+      if (what === 'end') await book.save(live);
+    });
   }
 }
 

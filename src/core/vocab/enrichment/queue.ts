@@ -5,13 +5,15 @@
  * words already translated are never sent again. A paused job wakes by itself when its time comes.
  *
  * It puts together the job book (jobs and their writes), the scheduler (what runs when), the
- * worker (the translating) and the progress views (what the askers see).
+ * worker (the translating) and the progress views (what the askers see); on a store shared with
+ * other instances, the cluster watch too (a dead instance's job taken on, another's followed).
  */
 import type { ClusterLocks, Clock, Logger, Notifier, Timers } from '../../ports.js';
 import { ProcessLocks } from '../../process-locks.js';
 import type { UserRef } from '../../types.js';
 import type { VocabStore } from '../ports.js';
 import type { Language, MovieVocab } from '../types.js';
+import { ClusterWatch, FOLLOW_MS, SCAN_MS } from './cluster-watch.js';
 import { JobBook } from './job-book.js';
 import { addAsker, isDue, msUntilDue, newJob, requeue, startedInLastHour } from './job-life.js';
 import { OneAtATime } from '../../one-at-a-time.js';
@@ -33,6 +35,10 @@ export interface EnrichmentSettings extends WorkerSettings {
   concurrency: number;
   /** New jobs one person may start per hour. */
   perHour: number;
+  /** Shared store: milliseconds between takeover scans (default 30 s; cluster-watch.ts). */
+  scanIntervalMs?: number;
+  /** Shared store: milliseconds between reads of a job another instance works, for views here (2 s). */
+  followIntervalMs?: number;
 }
 
 export interface EnrichmentQueueDeps {
@@ -76,12 +82,19 @@ export class EnrichmentQueue {
   private readonly worker: EnrichmentWorker;
   private readonly oneAskAtATime = new OneAtATime();
   private readonly locks: ClusterLocks;
+  /** Shared store only: other instances' jobs taken over when their holder dies, and followed. */
+  private readonly watch: ClusterWatch | undefined;
 
   constructor(private readonly deps: EnrichmentQueueDeps) {
     this.translator = deps.translator;
     this.locks = deps.locks ?? new ProcessLocks();
     this.book = new JobBook(deps.jobs, deps.locks);
-    this.views = new ProgressViews({ book: this.book, notifier: deps.notifier, logger: deps.logger });
+    this.views = new ProgressViews({
+      book: this.book,
+      notifier: deps.notifier,
+      logger: deps.logger,
+      locks: this.locks,
+    });
     this.scheduler = new JobScheduler({
       timers: deps.timers,
       logger: deps.logger,
@@ -100,6 +113,16 @@ export class EnrichmentQueue {
       locks: this.locks,
       onPaused: (job) => this.wakeLater(job),
     });
+    if (deps.locks)
+      this.watch = new ClusterWatch({
+        book: this.book,
+        views: this.views,
+        scheduler: this.scheduler,
+        now: () => deps.clock.now(),
+        logger: deps.logger,
+        scanMs: deps.settings.scanIntervalMs ?? SCAN_MS,
+        followMs: deps.settings.followIntervalMs ?? FOLLOW_MS,
+      });
   }
 
   /**
@@ -145,6 +168,8 @@ export class EnrichmentQueue {
   /** What a person has open of a job under way (a list page, a word): progress redraws it in place. */
   show(key: string, user: UserRef, view: JobView): void {
     this.views.show(key, user, view);
+    // Another instance may be working it: its progress reaches this view through the store.
+    if (this.views.has(key)) this.watch?.follow(key);
   }
 
   /** Sentences at `indexes` of `vocab` the job has not translated yet (a word opened, an export). */
@@ -155,7 +180,9 @@ export class EnrichmentQueue {
   /**
    * At start-up: jobs left `running` or `queued` start again from their last saved word (the
    * worker finds a job another live instance runs locked, and leaves it); paused jobs wait for
-   * their time. Writes nothing: the worker does, once it holds the job. Returns how many were queued.
+   * their time. Writes nothing: the worker does, once it holds the job. On a shared store, the
+   * takeover scan starts too: a job whose instance dies is taken on by another within its interval.
+   * Returns how many were queued.
    */
   async resume(): Promise<number> {
     let queued = 0;
@@ -168,11 +195,13 @@ export class EnrichmentQueue {
       }
     }
     if (queued) this.deps.logger.info({ queued }, 'enrichment: jobs resumed');
+    this.watch?.start();
     return queued;
   }
 
   /** Resolves when no job is running or waiting and every write is done. */
   async idle(): Promise<void> {
+    await this.watch?.idle();
     await this.scheduler.idle();
     await this.book.written();
   }

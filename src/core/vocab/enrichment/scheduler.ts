@@ -35,6 +35,11 @@ export class JobScheduler {
     this.pump();
   }
 
+  /** The job runs here now (or tries its lock), or waits its turn here. */
+  has(key: string): boolean {
+    return this.running.has(key) || this.waiting.includes(key);
+  }
+
   /** Call `fire` once, `ms` from now, under `name`; the same name again replaces it. */
   later(name: string, ms: number, fire: () => void): void {
     if (this.stopping.aborted) return;

@@ -48,7 +48,8 @@ export class EnrichmentWorker {
 
   /**
    * Run the job under its cluster lock: on another instance's lock, that instance has it (and a
-   * holder that died took its lock with it, so the next ask or resume picks the job up).
+   * holder that died took its lock with it, so the next ask, resume or takeover scan picks the
+   * job up: cluster-watch.ts).
    */
   async run(key: string): Promise<void> {
     const ran = await this.deps.locks.tryRun(`enrich:${key}`, () => this.work(key));
@@ -164,7 +165,7 @@ export class EnrichmentWorker {
       status === 'ready'
         ? jobReply('vocab.enrichReady', job, { words: job.total, translator: job.translator })
         : jobReply('vocab.enrichFailed', job, { why: whyVocab(reason) });
-    await this.deps.views.notify(job, reply, true);
+    await this.deps.views.tell(job, reply, 'end');
   }
 
   private async pause(job: EnrichmentJob, reason: string, minutes: number): Promise<void> {
@@ -173,14 +174,10 @@ export class EnrichmentWorker {
     job.reason = reason;
     job.retryAt = new Date(now.getTime() + minutes * 60_000).toISOString();
     job.updatedAt = now.toISOString();
-    const tell = !job.pauseNotified;
-    job.pauseNotified = true;
     await this.deps.book.save(job);
     this.deps.onPaused(job);
-    if (tell) {
-      const reply = jobReply('vocab.enrichPaused', job, { why: whyVocab(reason), minutes });
-      await this.deps.views.notify(job, reply, false);
-    }
+    const reply = jobReply('vocab.enrichPaused', job, { why: whyVocab(reason), minutes });
+    await this.deps.views.tell(job, reply, 'pause');
   }
 
   private now(): Date {
