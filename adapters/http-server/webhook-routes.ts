@@ -14,8 +14,8 @@ export type WebhookVerdict = 'accepted' | 'forbidden' | 'invalid' | 'not_ready';
 export interface WebhookReceiver {
   /** The path the platform posts to, e.g. /telegram/3f9c… */
   readonly path: string;
-  /** Judge one request and, if accepted, hand the update off without waiting for its handling. */
-  receive(body: unknown, headers: IncomingHttpHeaders): WebhookVerdict;
+  /** Judge one request and, if accepted, hand the update off; resolves once it is taken. */
+  receive(body: unknown, headers: IncomingHttpHeaders): Promise<WebhookVerdict>;
 }
 
 /** Larger than any update Telegram sends; a 413 would only make it resend the same one. */
@@ -34,7 +34,7 @@ export const webhookRoutes: FastifyPluginAsync<{ receivers: readonly WebhookRece
 ) => {
   for (const receiver of receivers) {
     app.post(receiver.path, { bodyLimit: BODY_LIMIT }, async (req, reply) => {
-      const verdict = receiver.receive(req.body, req.headers);
+      const verdict = await receiver.receive(req.body, req.headers);
       if (verdict !== 'accepted') throw REFUSALS[verdict]();
       return reply.code(200).send();
     });

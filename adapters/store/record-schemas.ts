@@ -146,6 +146,7 @@ export const storedRequest = shapeOf<MediaRequest>()({
   reason: opt(str),
   sources: z.array(sourceReport),
   audit: z.array(auditEvent),
+  origin: opt(str),
 });
 
 export const storedChoice = shapeOf<StoredChoice>()({

@@ -26,8 +26,12 @@ export interface ProcessReport {
 }
 
 export interface Core {
-  /** A chat message, already stripped of platform detail. */
-  handle(msg: IncomingMessage): Promise<Reply>;
+  /**
+   * A chat message, already stripped of platform detail. `taken` is called once the message may
+   * be confirmed to a platform that would otherwise deliver it again: when an "add" is on disk,
+   * else when the reply is ready (it may be called twice; the first call counts).
+   */
+  handle(msg: IncomingMessage, taken?: () => void): Promise<Reply>;
   /** A button click: the option's index, or 'none' for "none of these". */
   choose(user: UserRef, token: string, option: number | 'none'): Promise<Reply>;
   /** A click on a button that carries its own state (`Reply.buttons`: the vocabulary browser). */

@@ -134,7 +134,12 @@ export function createCore(deps: CoreDeps): ReelCore {
   };
 
   const core: Core = {
-    handle: (msg) => work.guarded('message', msg.user, () => dispatchMessage(msg, dispatch)),
+    handle: (msg, taken) => {
+      const reply = work.guarded('message', msg.user, () => dispatchMessage(msg, dispatch, taken));
+      // Whatever did not store anything is taken once it is answered.
+      if (taken) void reply.then(taken, taken);
+      return reply;
+    },
     choose: (user, token, option) =>
       work.guarded('choice', user, () => media.click(user, token, option, mayRequest(access, user))),
     browse: (user, data) =>

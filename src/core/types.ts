@@ -185,6 +185,8 @@ export interface MediaRequest {
   reason?: string;
   sources: SourceReport[];
   audit: AuditEvent[];
+  /** IncomingMessage.origin of the message that asked, when the chat gave one. */
+  origin?: string;
 }
 
 /** What the chat shows about one work: Discord renders an embed, Telegram a caption. */
@@ -249,6 +251,11 @@ export interface Reply {
   vocab?: { movieKey: string };
   document?: { filename: string; mimeType: string; content: string };
   requestId?: string;
+  /**
+   * Nothing to send: the message was a redelivery of one already taken (another instance, or this
+   * one before a crash, is answering it). Chats that redeliver (Telegram) send nothing.
+   */
+  silent?: true;
 }
 
 /** A message from a chat, already stripped of platform detail. */
@@ -257,4 +264,10 @@ export interface IncomingMessage {
   text: string;
   /** A file the person sent along (a subtitle file for vocab). */
   attachment?: { filename: string; content: string };
+  /**
+   * The platform message this is, when the platform may deliver it again to another instance
+   * (`telegram:<chat>:<message_id>`): an "add" from it gets a request id derived from it, so a
+   * redelivery finds the request already stored instead of storing a second one.
+   */
+  origin?: string;
 }

@@ -48,8 +48,8 @@ export const WEBHOOK_ACTIVE =
   "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
 
 export class FakeWebhook {
-  /** Every delivery attempt: the status the bot answered (0: no connection). */
-  readonly deliveries: { updateId: number; status: number; secretSent: boolean }[] = [];
+  /** Every delivery attempt: the status the bot answered (0: no connection), and where the route led. */
+  readonly deliveries: { updateId: number; status: number; secretSent: boolean; target?: string }[] = [];
   private current: Webhook | undefined;
   private lastError: { date: number; message: string } | undefined;
   private nextAllowedSetAt = 0;
@@ -92,7 +92,7 @@ export class FakeWebhook {
   private async attempt(
     update: TgUpdate,
     opts: { secret?: string | null } = {},
-  ): Promise<{ status: number; retryAfterSec: number }> {
+  ): Promise<{ status: number; retryAfterSec: number; target?: string }> {
     const hook = this.current;
     if (!hook) throw new Error('no webhook is set');
     const target = this.routes.get(hook.url.hostname)?.();
@@ -110,9 +110,13 @@ export class FakeWebhook {
       await res.arrayBuffer();
       // HttpQuery::get_retry_after: a Retry-After in seconds is honoured.
       const retryAfterSec = Number(res.headers.get('retry-after') ?? 0);
-      return { status: res.status, retryAfterSec: Number.isInteger(retryAfterSec) ? retryAfterSec : 0 };
+      return {
+        status: res.status,
+        retryAfterSec: Number.isInteger(retryAfterSec) ? retryAfterSec : 0,
+        target,
+      };
     } catch {
-      return { status: 0, retryAfterSec: 0 };
+      return { status: 0, retryAfterSec: 0, target };
     }
   }
 
@@ -227,8 +231,13 @@ export class FakeWebhook {
   }
 
   private async send(hook: Webhook, key: string, update: TgUpdate): Promise<void> {
-    const { status, retryAfterSec } = await this.attempt(update);
-    this.deliveries.push({ updateId: update.update_id, status, secretSent: hook.secret !== '' });
+    const { status, retryAfterSec, target } = await this.attempt(update);
+    this.deliveries.push({
+      updateId: update.update_id,
+      status,
+      secretSent: hook.secret !== '',
+      ...(target ? { target } : {}),
+    });
     this.inFlight.delete(key);
     if (this.current !== hook) return this.queue.attempted();
     const lost = status >= 200 && status <= 299 && this.lostAnswers > 0;

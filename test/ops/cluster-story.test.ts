@@ -66,9 +66,8 @@ describe.skipIf(postgres.why !== undefined)(
       let turn = 0;
       telegram.webhook.route(HOST, () => apps[turn++ % apps.length]?.httpUrl);
       for (let k = 0; k < 2; k++) {
-        // Telegram takes one setWebhook per bot per second (Client.cpp); a second instance started
-        // sooner is refused with a 429 and answers 503 until its retry (see the report).
-        if (k > 0) await new Promise((r) => setTimeout(r, 1100));
+        // Back to back: Telegram takes one setWebhook a second (Client.cpp), so the second is
+        // refused with a 429 and its chat supervisor tries again after retry_after.
         const config = loadConfig({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), `reelbot-cluster${k}-`)) });
         const app = await createApp(config, {
           startCron: false,

@@ -2,8 +2,10 @@
  * Long polling (getUpdates with `timeout` and `offset`), run by us rather than `bot.launch()`:
  * launch() cannot be stopped until polling has actually begun ("Bot is not running!"), awaits the
  * slowest handler of each batch before polling again (one slow classification would hold every
- * other chat), and waits a fixed 5 s after a network error. Here updates are handed off without
- * waiting, a stop is honoured at any moment, and the wait after a failure is configurable.
+ * other chat), and waits a fixed 5 s after a network error. Here a batch is confirmed (the next
+ * getUpdates' offset) once its updates are taken — an "add" on disk, anything else answered — or
+ * after TAKE_WITHIN_MS, so one slow answer holds the others briefly; a stop is honoured at any
+ * moment, and the wait after a failure is configurable.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Telegram } from 'telegraf';
@@ -12,6 +14,10 @@ import type { Logger } from '../../../src/core/ports.js';
 import { apiErrorOf, describeError } from './api-errors.js';
 
 type CallApiOptions = NonNullable<Parameters<Telegram['callApi']>[2]>;
+type Dispatch = (update: Update) => Promise<void>;
+
+/** The longest a batch waits to be taken before the next poll confirms it anyway. */
+const TAKE_WITHIN_MS = 1000;
 
 export interface PollerOptions {
   /** Seconds the server may hold a getUpdates open (Telegram allows up to 50). */
@@ -33,8 +39,8 @@ export class Poller {
     private readonly secrets: readonly string[],
   ) {}
 
-  /** Start polling; `dispatch` is called for each update and must not throw. */
-  start(dispatch: (update: Update) => void, onFatal: (err: unknown) => void): void {
+  /** Start polling; `dispatch` is called for each update, must not reject, and resolves once it is taken. */
+  start(dispatch: Dispatch, onFatal: (err: unknown) => void): void {
     this.loop = this.run(dispatch).catch(onFatal);
   }
 
@@ -44,7 +50,7 @@ export class Poller {
     await this.loop;
   }
 
-  private async run(dispatch: (update: Update) => void): Promise<void> {
+  private async run(dispatch: Dispatch): Promise<void> {
     const { signal } = this.abort;
     while (!signal.aborted) {
       let updates: Update[];
@@ -72,9 +78,15 @@ export class Poller {
         await sleep(waitMs, undefined, { signal }).catch(() => undefined);
         continue;
       }
-      for (const update of updates) {
+      const taken = updates.map((update) => {
         this.offset = Math.max(this.offset, update.update_id + 1);
-        dispatch(update);
+        return dispatch(update);
+      });
+      if (taken.length > 0) {
+        const cap = new AbortController();
+        const waited = sleep(TAKE_WITHIN_MS, undefined, { signal: AbortSignal.any([signal, cap.signal]) });
+        await Promise.race([Promise.all(taken), waited.catch(() => undefined)]);
+        cap.abort();
       }
     }
     if (this.offset > 0) {

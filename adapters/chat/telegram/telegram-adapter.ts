@@ -4,50 +4,31 @@
  * Handlers run without holding up the next update; a failing one is logged (token scrubbed), the
  * person gets an apology, and the bot keeps answering everyone else.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { z } from 'zod';
 import type { Config } from '../../../src/config.js';
 import type { Core } from '../../../src/core/core.js';
-import { say, textReply } from '../../../src/core/messages.js';
+import { textReply } from '../../../src/core/messages.js';
 import type { Logger } from '../../../src/core/ports.js';
 import type { Reply, UserRef } from '../../../src/core/types.js';
 import type { ChatAdapter } from '../chat-adapter.js';
 import { describeError } from './api-errors.js';
+import { apologise } from './apologise.js';
 import { ClickHandler } from './click-handler.js';
 import { ALLOWED_UPDATES, connect } from './connect.js';
-import { DEFAULT_LIMITS, Outbox, type OutboxLimits } from './outbox.js';
+import { DEFAULT_LIMITS, Outbox } from './outbox.js';
 import { Poller } from './poller.js';
 import { keepTyping, within } from './progress.js';
 import { Sender, type SentMessage } from './sender.js';
 import { StatusBoard } from './status-board.js';
 import { downloadAttachment } from './attachment.js';
 import { toIncoming } from './to-incoming.js';
-import { TelegramWebhook, type WebhookSettings } from './webhook.js';
+import { TelegramWebhook } from './webhook.js';
+import type { TelegramAdapterOptions, Timings } from './adapter-options.js';
 
-export interface TelegramAdapterOptions {
-  token: string;
-  /** Bot API root, e.g. https://api.telegram.org or a local Bot API server. */
-  apiRoot: string;
-  logger: Logger;
-  limits?: Partial<OutboxLimits>;
-  /** Work slower than this gets "typing…" and a status message, in ms. */
-  slowAfterMs?: number;
-  /** At most one edit per message in this many ms (status messages, job progress). */
-  editIntervalMs?: number;
-  /** How long a click waits for the core's answer before answering the query without text, in ms. */
-  answerWithinMs?: number;
-  /** Telegram shows "typing…" for about 5 s; repeat it this often, in ms. */
-  typingEveryMs?: number;
-  /** getUpdates long-poll timeout, in seconds. */
-  pollTimeoutSec?: number;
-  /** Wait after getUpdates fails without a retry_after, in ms. */
-  pollRetryDelayMs?: number;
-  /** Receive updates at this webhook instead of polling. */
-  webhook?: WebhookSettings;
-}
-
-type Timings = Required<Omit<TelegramAdapterOptions, 'token' | 'apiRoot' | 'logger' | 'limits' | 'webhook'>>;
+export type { TelegramAdapterOptions } from './adapter-options.js';
 
 interface Running {
   bot: Telegraf;
@@ -58,21 +39,15 @@ interface Running {
   clicks: ClickHandler;
 }
 
+/** How long stop() lets handlers in flight finish. */
+const STOP_GRACE_MS = 10_000;
+
 /** Shown while slow work runs; replaced by the answer. */
 const WORKING: Reply = textReply('chat.working');
 
 const migration = z.object({
   chat: z.object({ id: z.number().int() }),
   migrate_to_chat_id: z.number().int(),
-});
-const chatOfUpdate = z.object({
-  message: z.object({ chat: z.object({ id: z.number().int() }) }).optional(),
-  callback_query: z
-    .object({
-      from: z.object({ id: z.number().int() }),
-      message: z.object({ chat: z.object({ id: z.number().int() }) }).optional(),
-    })
-    .optional(),
 });
 
 export class TelegramAdapter implements ChatAdapter {
@@ -84,6 +59,8 @@ export class TelegramAdapter implements ChatAdapter {
   private readonly outbox: Outbox;
   private readonly t: Timings;
   private readonly inflight = new Set<Promise<unknown>>();
+  /** Per update handed to telegraf: say it is taken (webhook.ts and poller.ts confirm it then). */
+  private readonly takers = new WeakMap<Update, () => void>();
   private running: Running | undefined;
 
   constructor(opts: TelegramAdapterOptions) {
@@ -107,7 +84,7 @@ export class TelegramAdapter implements ChatAdapter {
     if (this.running) throw new Error('Telegram adapter already started');
     const bot = new Telegraf(this.token, { telegram: { apiRoot: this.apiRoot } });
     bot.catch((err, ctx) => this.onHandlerError(err, ctx.update));
-    bot.on('message', (ctx) => this.onMessage(ctx.message));
+    bot.on('message', (ctx) => this.onMessage(ctx.message, this.takers.get(ctx.update)));
     bot.on('callback_query', (ctx) => this.running?.clicks.handle(ctx.callbackQuery));
     await connect(bot, this.webhook, this.token, this.logger);
 
@@ -143,7 +120,12 @@ export class TelegramAdapter implements ChatAdapter {
       clicks,
       board: new StatusBoard(sender, this.t.editIntervalMs),
     };
-    const dispatch = (update: Update) => void this.track(bot.handleUpdate(update));
+    // Resolves once the update is taken: an "add" on disk, or the update handled (Core.handle).
+    const dispatch = (update: Update) =>
+      new Promise<void>((taken) => {
+        this.takers.set(update, taken);
+        void this.track(bot.handleUpdate(update)).then(() => taken());
+      });
     const username = bot.botInfo?.username;
     if (this.webhook) {
       this.webhook.open(dispatch);
@@ -162,8 +144,19 @@ export class TelegramAdapter implements ChatAdapter {
     if (!running) return;
     this.webhook?.close();
     await running.poller?.stop();
-    const deadline = Date.now() + 15_000;
-    while (this.inflight.size > 0 && Date.now() < deadline) await Promise.allSettled([...this.inflight]);
+    // At most STOP_GRACE_MS for handlers in flight: what they leave is on disk for the cron.
+    const grace = new AbortController();
+    const waited = sleep(STOP_GRACE_MS, undefined, { signal: grace.signal }).catch(() => undefined);
+    while (this.inflight.size > 0) {
+      const done = await Promise.race([Promise.allSettled([...this.inflight]).then(() => true), waited]);
+      if (!done) break;
+    }
+    grace.abort();
+    if (this.inflight.size > 0)
+      this.logger.warn(
+        { handlers: this.inflight.size },
+        'stopped with handlers in flight; the cron takes up what they leave',
+      );
     await this.outbox.drain();
     this.running = undefined;
   }
@@ -174,7 +167,7 @@ export class TelegramAdapter implements ChatAdapter {
     await this.respond(to.chatId, reply);
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
+  private async onMessage(raw: unknown, taken?: () => void): Promise<void> {
     const running = this.running;
     const me = running?.bot.botInfo;
     if (!running || !me) return;
@@ -191,7 +184,7 @@ export class TelegramAdapter implements ChatAdapter {
     }
     this.logger.debug({ chatId, userId }, 'message for the bot');
 
-    const work = running.core.handle(incoming.message);
+    const work = running.core.handle(incoming.message, taken);
     const quick = await within(work, this.t.slowAfterMs);
     if (quick) return this.respond(chatId, quick.value, replyTo);
 
@@ -206,8 +199,8 @@ export class TelegramAdapter implements ChatAdapter {
     } finally {
       stopTyping();
     }
-    // The status message becomes the answer, unless the answer is a photo or a file.
-    if (!status || reply.card?.posterUrl !== undefined || reply.document !== undefined) {
+    // The status message becomes the answer, unless the answer is a photo, a file or nothing.
+    if (!status || reply.silent || reply.card?.posterUrl !== undefined || reply.document !== undefined) {
       if (status) await running.sender.remove(status.target);
       return this.respond(chatId, reply, replyTo);
     }
@@ -219,6 +212,8 @@ export class TelegramAdapter implements ChatAdapter {
   private async respond(chatId: string, reply: Reply, replyTo?: number): Promise<void> {
     const running = this.running;
     if (!running) throw new Error('Telegram adapter is not running');
+    // A redelivered message: whoever took it first answers it.
+    if (reply.silent) return;
     const key = this.jobKey(chatId, reply);
     const tracked = key === undefined ? undefined : running.board.forJob(key, reply);
     if (tracked) return tracked.editor.edit(reply);
@@ -259,16 +254,8 @@ export class TelegramAdapter implements ChatAdapter {
       { ...this.describe(err), updateId: update.update_id },
       'Telegram handler failed; carrying on',
     );
-    const parsed = chatOfUpdate.safeParse(update);
-    const q = parsed.success ? parsed.data.callback_query : undefined;
-    const chatId = parsed.success
-      ? (parsed.data.message?.chat.id ?? q?.message?.chat.id ?? q?.from.id)
-      : undefined;
     const telegram = this.running?.bot.telegram;
-    if (chatId === undefined || !telegram) return;
-    await this.outbox
-      .send(String(chatId), 'sendMessage', (id) => telegram.sendMessage(id, say('internal.error')))
-      .catch((e: unknown) => this.logger.warn(this.describe(e), 'could not apologise either'));
+    if (telegram) await apologise(update, telegram, this.outbox, (e) => this.describe(e), this.logger);
   }
 
   private track<T>(p: Promise<T>): Promise<T | undefined> {

@@ -86,6 +86,8 @@ export function toIncoming(raw: unknown, bot: BotIdentity): Incoming | null {
         name: m.from.username ?? m.from.first_name,
       },
       text,
+      // Message ids are per chat (and per bot): the three together name this message everywhere.
+      origin: `telegram:${bot.id}:${m.chat.id}:${m.message_id}`,
     },
     messageId: m.message_id,
     isGroup,

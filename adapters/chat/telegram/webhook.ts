@@ -4,9 +4,12 @@
  * answers Telegram only once every handler of the update has finished (telegraf.js handleUpdate
  * ends the response in its `finally`), and Telegram sends a chat's next update only after the
  * previous one was answered (telegram-bot-api WebhookActor.cpp), so one slow "add" would hold up
- * that chat. Here, as with polling, the update is handed off and answered at once.
+ * that chat. Here Telegram is answered once the update is taken (an "add" is on disk; anything
+ * else has its reply), or after TAKE_WITHIN_MS (grammY's webhookCallback default timeout): an
+ * instance killed before that never confirmed it, so Telegram sends it again, to another instance.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
@@ -26,6 +29,8 @@ type CallApiOptions = NonNullable<Parameters<Telegram['callApi']>[2]>;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** Telegram resends an update whose answer it missed (a proxy timeout); ids this recent are dropped. */
 const REMEMBERED_IDS = 1000;
+/** grammY WebhookOptions.timeoutMilliseconds (grammy.dev/ref/core/webhookoptions). */
+const TAKE_WITHIN_MS = 10_000;
 const updateShape = z.looseObject({ update_id: z.number().int() });
 /** Equal-length digests, so timingSafeEqual neither throws nor leaks the secret's length. */
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -34,7 +39,7 @@ export class TelegramWebhook implements WebhookReceiver {
   readonly path: string;
   private readonly expected: Buffer;
   private readonly seen = new Set<number>();
-  private dispatch: ((update: Update) => void) | undefined;
+  private dispatch: ((update: Update) => Promise<void>) | undefined;
 
   constructor(
     private readonly settings: WebhookSettings,
@@ -63,8 +68,11 @@ export class TelegramWebhook implements WebhookReceiver {
     );
   }
 
-  /** Hand accepted updates to `dispatch` (which must not throw); before this, and after close, Telegram is told to retry. */
-  open(dispatch: (update: Update) => void): void {
+  /**
+   * Hand accepted updates to `dispatch` (which must not reject; it resolves once the update is
+   * taken); before this, and after close, Telegram is told to retry.
+   */
+  open(dispatch: (update: Update) => Promise<void>): void {
     this.dispatch = dispatch;
   }
 
@@ -72,7 +80,7 @@ export class TelegramWebhook implements WebhookReceiver {
     this.dispatch = undefined;
   }
 
-  receive(body: unknown, headers: IncomingHttpHeaders): WebhookVerdict {
+  async receive(body: unknown, headers: IncomingHttpHeaders): Promise<WebhookVerdict> {
     const given = headers[SECRET_HEADER];
     if (typeof given !== 'string' || !timingSafeEqual(digest(given), this.expected)) {
       this.logger.warn(
@@ -93,7 +101,13 @@ export class TelegramWebhook implements WebhookReceiver {
     this.seen.add(id);
     // A Set keeps insertion order: the first value is the oldest.
     if (this.seen.size > REMEMBERED_IDS) this.seen.delete(this.seen.values().next().value as number);
-    dispatch(parsed.data as unknown as Update);
+    const taken = dispatch(parsed.data as unknown as Update);
+    const cap = new AbortController();
+    await Promise.race([
+      taken,
+      sleep(TAKE_WITHIN_MS, undefined, { signal: cap.signal }).catch(() => undefined),
+    ]);
+    cap.abort();
     return 'accepted';
   }
 }

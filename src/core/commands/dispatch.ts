@@ -36,7 +36,12 @@ export interface DispatchDeps {
   admin: (action: AdminAction, user: UserRef) => Promise<Reply>;
 }
 
-export async function dispatchMessage(msg: IncomingMessage, deps: DispatchDeps): Promise<Reply> {
+/** `stored`: called once an "add" is on disk (see Core.handle). */
+export async function dispatchMessage(
+  msg: IncomingMessage,
+  deps: DispatchDeps,
+  stored?: () => void,
+): Promise<Reply> {
   const { access } = deps;
   const parsed = deps.parse(msg.text);
   if (!mayRequest(access, msg.user)) {
@@ -60,7 +65,10 @@ export async function dispatchMessage(msg: IncomingMessage, deps: DispatchDeps):
       if (cmd.year !== undefined) query.year = cmd.year;
       if (cmd.hint) query.hint = cmd.hint;
       if (cmd.season !== undefined) query.season = cmd.season;
-      return deps.media.add(msg.user, msg.text.trim(), query);
+      return deps.media.add(msg.user, msg.text.trim(), query, {
+        ...(msg.origin ? { origin: msg.origin } : {}),
+        ...(stored ? { stored } : {}),
+      });
     }
     case 'requests':
       return describeRequests(msg.user, deps.requests, deps.clock);

@@ -13,7 +13,7 @@
 import type { Reply, UserRef } from '../types.js';
 import type { Verdict } from './approval.js';
 import { handleClick } from './choice-handlers.js';
-import { addRequest, type AddQuery } from './intake.js';
+import { addRequest, type AddOptions, type AddQuery } from './intake.js';
 import type { MediaDeps } from './media-deps.js';
 import { processPending, type ProcessCounts } from './process-pending.js';
 import { reclassifyRequest, type ReclassifyTarget } from './reclassify.js';
@@ -25,12 +25,7 @@ export type { ReclassifyTarget } from './reclassify.js';
 export class MediaRequests {
   constructor(private readonly deps: MediaDeps) {}
 
-  add(
-    user: UserRef,
-    text: string,
-    query: AddQuery,
-    opts: { byAdmin?: boolean; preferKey?: string } = {},
-  ): Promise<Reply> {
+  add(user: UserRef, text: string, query: AddQuery, opts: AddOptions = {}): Promise<Reply> {
     return addRequest(user, text, query, this.deps, opts);
   }
 

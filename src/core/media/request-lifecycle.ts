@@ -84,3 +84,26 @@ export function newRequestId(random: () => number = Math.random): string {
   for (let i = 0; i < 6; i++) id += ALPHABET[Math.floor(random() * ALPHABET.length)];
   return id;
 }
+
+/**
+ * The same short id for the same message on every instance: cyrb53 (a public-domain 53-bit
+ * string hash) of `origin`, written in the id alphabet. Not a secret, only spread evenly.
+ */
+export function requestIdFor(origin: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < origin.length; i++) {
+    const ch = origin.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  let n = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  let id = '';
+  for (let i = 0; i < 6; i++) {
+    id += ALPHABET[n % ALPHABET.length];
+    n = Math.floor(n / ALPHABET.length);
+  }
+  return id;
+}

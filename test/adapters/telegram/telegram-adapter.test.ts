@@ -106,6 +106,7 @@ describe('a private chat', () => {
     expect(core.handled.at(-1)).toEqual({
       user: { platform: 'telegram', userId: String(alice.id), chatId: String(chat.id), name: 'alice' },
       text: 'add Dexter',
+      origin: expect.stringMatching(new RegExp(`^telegram:\\d+:${chat.id}:\\d+$`)) as unknown,
     });
     expect(prompt.text).toBe('Which one do you mean?');
     expect(prompt.reply_markup?.inline_keyboard.map((r) => r.map((b) => b.text))).toEqual([

@@ -26,11 +26,13 @@ function msg(text: string, extra: Record<string, unknown> = {}) {
 }
 
 describe('toIncoming', () => {
-  it('GIVEN a recorded private /start THEN the core reads "start", ids as strings', () => {
-    const got = toIncoming(recordedMessage(251886146), bot);
+  it('GIVEN a recorded private /start THEN the core reads "start", ids as strings, and the message by bot, chat and id', () => {
+    const raw = recordedMessage(251886146) as { message_id: number };
+    const got = toIncoming(raw, bot);
     expect(got?.message).toEqual({
       user: { platform: 'telegram', userId: '1394032416', chatId: '1394032416', name: 'chehxlpp' },
       text: 'start',
+      origin: `telegram:7617087239:1394032416:${raw.message_id}`,
     });
     expect(got?.isGroup).toBe(false);
   });

@@ -52,7 +52,7 @@ describe('Telegram by webhook', () => {
     expect(said(reply)).toMatch(/Radarr/);
     expect(movieAdds()).toEqual([expect.objectContaining({ title: 'Inception', tmdbId: 27205 })]);
     expect(telegram.webhook.deliveries).toEqual([
-      { updateId: expect.any(Number), status: 200, secretSent: true },
+      { updateId: expect.any(Number), status: 200, secretSent: true, target: expect.any(String) },
     ]);
     expect(telegram.pendingUpdates).toBe(0);
     expect(telegram.callsOf('getUpdates')).toEqual([]);
