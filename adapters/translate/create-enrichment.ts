@@ -133,6 +133,7 @@ export function createEnrichment(
       concurrency: env.ENRICH_CONCURRENCY,
       perHour: env.ENRICH_PER_HOUR,
       quotaPauseMinutes: env.ENRICH_QUOTA_PAUSE_MINUTES,
+      scanIntervalMs: env.ENRICH_TAKEOVER_SECONDS * 1000,
       retryMinutes: RETRY_MINUTES,
       // One request with the HTTP client's retries and their back-off.
       requestTimeoutMs: env.TRANSLATE_TIMEOUT_MS * 4,

@@ -34,6 +34,8 @@ export const vocabEnv = z.object({
   ENRICH_PER_HOUR: intWithDefault(10, 0, 10_000),
   /** Minutes a job waits after the translation quota ran out (DeepL 456) before trying again. */
   ENRICH_QUOTA_PAUSE_MINUTES: intWithDefault(60, 1, 7 * 24 * 60),
+  /** On PostgreSQL: seconds between looks for jobs a dead instance left (and ends it did not tell). */
+  ENRICH_TAKEOVER_SECONDS: intWithDefault(30, 1, 3600),
   /** Milliseconds one translation request may take. */
   TRANSLATE_TIMEOUT_MS: intWithDefault(20_000, 500, 120_000),
   /** Largest script page or file read, in bytes (IMSDb pages are 100–800 KB). */

@@ -3,12 +3,14 @@
  * the job's run lock is ended (pg_terminate_backend, as when the process or its connection goes)
  * and the rest of the instance stopped; the other instance's takeover scan finds the lock free and
  * finishes the job from its last saved word within the scan interval, with no ask and no restart,
- * and the asker is told once. The real stores and locks against fake DeepL over HTTP. Skipped,
- * saying why, without PostgreSQL (test/helpers/postgres.ts).
+ * and the asker is told once. An instance killed while it tells a job's askers its end (the job
+ * saved ready, the messages going out one by one) leaves those it had not told to the other
+ * instance's scan. The real stores and locks against fake DeepL over HTTP. Skipped, saying why,
+ * without PostgreSQL (test/helpers/postgres.ts).
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { systemClock, systemTimers } from '../../adapters/schedule/timers.js';
 import { PgClusterLocks } from '../../adapters/store/pg/pg-cluster-locks.js';
 import { openPgStores, type PgStores } from '../../adapters/store/pg/pg-stores.js';
@@ -19,7 +21,13 @@ import { EnrichmentQueue } from '../../src/core/vocab/enrichment/queue.js';
 import { findLanguage } from '../../src/core/vocab/languages.js';
 import type { Language } from '../../src/core/vocab/types.js';
 import { quietLogger } from '../core/enrichment/fakes.js';
-import { person, RecordingNotifier, SETTINGS, syntheticVocab } from '../core/enrichment/helpers.js';
+import {
+  person,
+  RecordingNotifier,
+  SETTINGS,
+  StallingNotifier,
+  syntheticVocab,
+} from '../core/enrichment/helpers.js';
 import { startFakeDeepl, type FakeDeepl } from '../fakes/deepl.js';
 import { startTestPostgres } from '../helpers/postgres.js';
 
@@ -36,6 +44,8 @@ interface Instance {
   stores: PgStores;
   notifier: RecordingNotifier;
   close(): Promise<void>;
+  /** The process is gone: nothing more runs or is written (its database sessions end apart). */
+  kill(): Promise<void>;
 }
 
 let deepl: FakeDeepl;
@@ -51,10 +61,9 @@ afterAll(async () => {
 });
 
 /** One instance as app.ts builds it on DATABASE_URL: its stores' pool and its locks' pool. */
-async function instance(url: string): Promise<Instance> {
+async function instance(url: string, notifier = new RecordingNotifier()): Promise<Instance> {
   const stores = await openPgStores(url);
   const locks = PgClusterLocks.open(url);
-  const notifier = new RecordingNotifier();
   const queue = new EnrichmentQueue({
     jobs: stores.jobs,
     vocabs: stores.vocabs,
@@ -67,12 +76,21 @@ async function instance(url: string): Promise<Instance> {
     locks,
   });
   let closed: Promise<void> | undefined;
+  let killed: Promise<void> | undefined;
   const i: Instance = {
     queue,
     stores,
     notifier,
     close: () =>
       (closed ??= queue.stop().then(() => Promise.all([locks.close(), stores.close()]).then(() => {}))),
+    kill: () => {
+      const at = open.indexOf(i);
+      if (at >= 0) open.splice(at, 1);
+      // Its timers go; what it was doing never comes back (and holds its lock connection).
+      void queue.stop();
+      void locks.close();
+      return (killed ??= stores.close());
+    },
   };
   open.push(i);
   return i;
@@ -83,8 +101,12 @@ async function instance(url: string): Promise<Instance> {
  * lockKey of `run:enrich:<job>`); a bigint advisory lock shows in pg_locks as classid (high 32
  * bits), objid (low 32 bits) and objsubid 1 (PostgreSQL docs, "pg_locks").
  */
-async function endRunLockSession(url: string, job: string): Promise<number> {
-  const name = `reelbot:run:enrich:${job}`;
+function endRunLockSession(url: string, job: string): Promise<number> {
+  return endLockSession(url, `reelbot:run:enrich:${job}`);
+}
+
+/** End the session holding the lock of this name (granted: not one waiting for it). */
+async function endLockSession(url: string, name: string): Promise<number> {
   const key = BigInt.asUintN(64, createHash('sha256').update(name).digest().readBigInt64BE(0));
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -173,6 +195,47 @@ describe.skipIf(postgres.why !== undefined)(
         (s) => s.reply.code === 'vocab.enrichReady',
       );
       expect(told.map((s) => userKey(s.to)).sort()).toEqual(['telegram:u1', 'telegram:u2']);
+    }, 30_000);
+
+    it('WHEN the instance ending a job is killed while telling its askers THEN the other tells those it had not, once', async () => {
+      if (!postgres.pg) throw new Error(postgres.why);
+      const url = await postgres.pg.freshUrl();
+      const stalling = new StallingNotifier();
+      const [a, b] = [await instance(url, stalling), await instance(url)];
+      // A never stops (its tell never comes back): killed, not closed, however the test ends.
+      open.splice(open.indexOf(a), 1);
+      onTestFinished(() => a.kill());
+      await b.queue.resume();
+      const vocab = syntheticVocab('test-movie', 120);
+      await a.stores.vocabs.put(vocab);
+      deepl.setLatency(400);
+      const stalled = stalling.stallAt(person(2)); // A's chat API never answers the second send
+
+      const asked = [];
+      for (const i of [1, 2, 3]) asked.push((await a.queue.ask(vocab, fr, person(i))).kind);
+      expect(asked).toEqual(['started', 'joined', 'joined']);
+      await stalled;
+      const flags = async () =>
+        (await b.stores.jobs.get(KEY))?.askers.map((x) => `${x.user.userId}:${x.notified}`);
+      expect(await b.stores.jobs.get(KEY)).toMatchObject({ status: 'ready', done: 120 });
+      expect(await flags()).toEqual(['u1:true', 'u2:false', 'u3:false']);
+
+      // B's scans meanwhile wait for A's tell lock: A is alive as far as they can tell.
+      await new Promise((r) => setTimeout(r, 2 * SCAN_MS + 200));
+      expect(b.notifier.sent).toEqual([]);
+
+      // A is killed: its sessions end (the run lock's and the tell lock's), the rest of it goes.
+      stalling.kill();
+      expect(await endRunLockSession(url, KEY)).toBe(1);
+      expect(await endLockSession(url, `reelbot:item:enrich-tell:${KEY}`)).toBe(1);
+      await a.kill();
+      await until(async () => !(await flags())?.includes('u3:false'), SCAN_MS + 4_000);
+      await b.queue.idle();
+      const ready = (n: RecordingNotifier) =>
+        n.sent.filter((s) => s.reply.code === 'vocab.enrichReady').map((s) => userKey(s.to));
+      expect(ready(stalling)).toEqual(['telegram:u1']);
+      expect(ready(b.notifier)).toEqual(['telegram:u2', 'telegram:u3']);
+      expect(await flags()).toEqual(['u1:true', 'u2:true', 'u3:true']);
     }, 30_000);
   },
 );

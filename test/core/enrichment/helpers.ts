@@ -1,6 +1,6 @@
 /** A hand-made movie vocabulary, a recording notifier and the usual settings for the enrichment tests. */
 import type { Notifier } from '../../../src/core/ports.js';
-import type { Reply, UserRef } from '../../../src/core/types.js';
+import { userKey, type Reply, type UserRef } from '../../../src/core/types.js';
 import type { EnrichmentSettings } from '../../../src/core/vocab/enrichment/queue.js';
 import type { CefrLevel, MovieVocab, VocabEntry } from '../../../src/core/vocab/types.js';
 
@@ -51,6 +51,36 @@ export class RecordingNotifier implements Notifier {
   readonly sent: { to: UserRef; reply: Reply }[] = [];
   async send(to: UserRef, reply: Reply): Promise<void> {
     this.sent.push({ to, reply });
+  }
+}
+
+/**
+ * A notifier in a process that is about to be killed: the send to one person never comes back (a
+ * slow chat API, say Telegram's outbox at 30 messages a second), so whatever the process meant to
+ * do after it never happens; once `kill`ed, nothing more goes out from it.
+ */
+export class StallingNotifier extends RecordingNotifier {
+  private stallFor: string | undefined;
+  private dead = false;
+  private onStall: (() => void) | undefined;
+
+  /** The sends to `user` from now on never come back; resolves when the first one is under way. */
+  stallAt(user: UserRef): Promise<void> {
+    this.stallFor = userKey(user);
+    return new Promise((resolve) => (this.onStall = resolve));
+  }
+
+  kill(): void {
+    this.dead = true;
+  }
+
+  override async send(to: UserRef, reply: Reply): Promise<void> {
+    if (this.dead) throw new Error('the process is gone');
+    if (userKey(to) === this.stallFor) {
+      this.onStall?.();
+      await new Promise<never>(() => {});
+    }
+    return super.send(to, reply);
   }
 }
 

@@ -4,20 +4,44 @@
  * process's own ProcessLocks in front. PostgreSQL's advisory locks belong to the session that took
  * them and go when it ends ("Advisory Lock Functions", functions-admin.html): `endSession` is that
  * (the instance died, or its connection was cut); the work running under the lock is not told and
- * goes on. Item locks are the transaction-level ones: one holder at a time across the instances.
+ * goes on. Item locks are the transaction-level ones (pg_advisory_xact_lock): one holder at a time
+ * across the instances, in turn, and released too when the holder's session ends (the server
+ * rolls back the transaction of a connection that is gone).
  */
 import type { ClusterLocks, TryRunResult } from '../../../src/core/ports.js';
 import { ProcessLocks } from '../../../src/core/process-locks.js';
 
+/** A database session: the item locks it holds now, each by its release. */
+interface Session {
+  items: Set<() => void>;
+}
+
 /** One database: the run locks each session holds, and the item locks. */
 export class LockServer {
-  readonly held = new Map<string, object>();
-  readonly items = new ProcessLocks();
+  readonly held = new Map<string, Session>();
+  /** By key: resolves when the last holder or waiter so far lets go. */
+  private readonly tails = new Map<string, Promise<void>>();
+
+  /** pg_advisory_xact_lock: waits its turn; the release is also called when `session` ends. */
+  async takeItem(key: string, session: Session): Promise<() => void> {
+    const before = this.tails.get(key) ?? Promise.resolve();
+    let letGo!: () => void;
+    const tail = before.then(() => new Promise<void>((r) => (letGo = r)));
+    this.tails.set(key, tail);
+    await before;
+    const release = () => {
+      if (!session.items.delete(release)) return;
+      letGo();
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    };
+    session.items.add(release);
+    return release;
+  }
 }
 
 export class SessionLocks implements ClusterLocks {
   private readonly local = new ProcessLocks();
-  private session = {};
+  private session: Session = { items: new Set() };
 
   constructor(private readonly server: LockServer) {}
 
@@ -38,13 +62,22 @@ export class SessionLocks implements ClusterLocks {
   }
 
   withItemLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-    return this.local.withItemLock(key, () => this.server.items.withItemLock(key, work));
+    return this.local.withItemLock(key, async () => {
+      const release = await this.server.takeItem(key, this.session);
+      try {
+        return await work();
+      } finally {
+        // COMMIT; after the session ended there is nothing left to release.
+        release();
+      }
+    });
   }
 
-  /** The session ends: every run lock it held goes; the next lock opens a new session. */
+  /** The session ends: every lock it held goes; the next lock opens a new session. */
   endSession(): void {
     for (const [name, session] of this.server.held)
       if (session === this.session) this.server.held.delete(name);
-    this.session = {};
+    for (const release of [...this.session.items]) release();
+    this.session = { items: new Set() };
   }
 }

@@ -4,7 +4,8 @@
  * - Takeover: every `scanMs` it queues each job left `queued` or `running` (or paused and due)
  *   that it does not have itself. The worker's run lock decides: held, a live instance works it
  *   and the run is skipped; free, its holder died (its session, and so its lock, went with it)
- *   and this instance goes on from the last saved word.
+ *   and this instance goes on from the last saved word. A job that ended with askers not told (its
+ *   teller died mid-way) has them told (end-notices.ts), unless this instance is the one telling.
  * - Following: a job someone here has open (ProgressViews.show) that another instance works is
  *   read from the store every `followMs`, and the views drawn again through the same path as the
  *   worker's progress, the end (ready, failed) included.
@@ -12,6 +13,7 @@
  * Alone on its store (the files under DATA_DIR) an instance runs every job itself: nothing to watch.
  */
 import type { Logger } from '../../ports.js';
+import type { EndNotices } from './end-notices.js';
 import type { JobBook } from './job-book.js';
 import { isDue } from './job-life.js';
 import type { ProgressViews } from './progress-views.js';
@@ -22,6 +24,8 @@ export interface ClusterWatchDeps {
   book: JobBook;
   views: ProgressViews;
   scheduler: JobScheduler;
+  /** Ended jobs' askers not told yet. */
+  endings: EndNotices;
   now(): Date;
   logger: Logger;
   /** Milliseconds between takeover scans. */
@@ -59,13 +63,20 @@ export class ClusterWatch {
     );
   }
 
-  /** Queue every job under way that this instance does not have; returns how many. */
+  /**
+   * Queue every job under way that this instance does not have, and start telling the untold of
+   * the ended ones (not waited for: a live teller holds their lock until it is done); returns how
+   * many jobs were queued.
+   */
   async scan(): Promise<number> {
     const { scheduler } = this.deps;
     const now = this.deps.now();
-    const notHere = (await this.deps.book.list()).filter((j) => underWay(j, now) && !scheduler.has(j.key));
+    const jobs = await this.deps.book.list();
+    const notHere = jobs.filter((j) => underWay(j, now) && !scheduler.has(j.key));
     for (const job of notHere) scheduler.enqueue(job.key);
-    if (notHere.length) this.deps.logger.debug({ jobs: notHere.length }, 'enrichment: takeover scan');
+    const told = this.deps.endings.catchUp(jobs, (key) => scheduler.has(key));
+    if (notHere.length || told)
+      this.deps.logger.debug({ jobs: notHere.length, told }, 'enrichment: takeover scan');
     return notHere.length;
   }
 

@@ -79,32 +79,60 @@ export class ProgressViews {
   /**
    * Tell the askers once, across every instance on the job store: under the job's tell lock and
    * against the flags as stored now (another instance's run may have told them). `end` marks each
-   * asker told; `pause` marks the job's pause told (once per job). Saved before the lock goes.
+   * asker told, saved as soon as their send came back (end-notices.ts tells the rest of an end
+   * whose teller was killed: at least once, the send in flight then may go twice); `pause` marks
+   * the job's pause told (once per job), saved before anyone is told. `reply` may be drawn from the
+   * job as stored now; an `end` no longer stored (the job went on again) is not told. Returns how
+   * many were sent to.
    */
-  tell(job: EnrichmentJob, reply: Reply, what: 'end' | 'pause'): Promise<void> {
+  tell(
+    job: EnrichmentJob,
+    reply: Reply | ((job: EnrichmentJob) => Reply),
+    what: 'end' | 'pause',
+  ): Promise<number> {
     const { book, locks } = this.deps;
     return locks.withItemLock(`enrich-tell:${job.key}`, async () => {
       const live = (await book.get(job.key)) ?? job;
       if (what === 'pause') {
-        if (live.pauseNotified) return;
+        if (live.pauseNotified) return 0;
         live.pauseNotified = true;
         await book.save(live);
-      }
-      for (const asker of live.askers) {
-        if (asker.notified) continue;
+      } else if (!ended(live)) return 0;
+      const message = typeof reply === 'function' ? reply(live) : reply;
+      const untold = live.askers.filter((a) => !a.notified);
+      for (const { user, at } of untold) {
         try {
-          await this.deps.notifier.send(asker.user, reply);
+          await this.deps.notifier.send(user, message);
         } catch (e) {
-          this.deps.logger.warn(
-            { err: e, job: job.key, user: userKey(asker.user) },
-            'enrichment: notify failed',
-          );
+          this.deps.logger.warn({ err: e, job: job.key, user: userKey(user) }, 'enrichment: notify failed');
         }
-        if (what === 'end') asker.notified = true;
+        if (what === 'pause') continue;
+        // Found again: a save on a shared store gives the job a fresh askers list.
+        const asker = live.askers.find((a) => userKey(a.user) === userKey(user) && a.at === at);
+        if (!asker) continue;
+        asker.notified = true;
+        await book.save(live);
       }
-      if (what === 'end') await book.save(live);
+      return untold.length;
     });
   }
+
+  /** An ended job's askers not told marked told, without a message (an end too old to tell). */
+  markTold(job: EnrichmentJob): Promise<number> {
+    const { book, locks } = this.deps;
+    return locks.withItemLock(`enrich-tell:${job.key}`, async () => {
+      const live = (await book.get(job.key)) ?? job;
+      if (!ended(live)) return 0;
+      const untold = live.askers.filter((a) => !a.notified);
+      for (const asker of untold) asker.notified = true;
+      if (untold.length) await book.save(live);
+      return untold.length;
+    });
+  }
+}
+
+function ended(job: EnrichmentJob): boolean {
+  return job.status === 'ready' || job.status === 'failed';
 }
 
 /** The job in a line under what it shows: translating (done of total), paused, ready or failed. */

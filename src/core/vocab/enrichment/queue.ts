@@ -10,10 +10,11 @@
  */
 import type { ClusterLocks, Clock, Logger, Notifier, Timers } from '../../ports.js';
 import { ProcessLocks } from '../../process-locks.js';
-import type { UserRef } from '../../types.js';
+import { userKey, type UserRef } from '../../types.js';
 import type { VocabStore } from '../ports.js';
 import type { Language, MovieVocab } from '../types.js';
 import { ClusterWatch, FOLLOW_MS, SCAN_MS } from './cluster-watch.js';
+import { EndNotices } from './end-notices.js';
 import { JobBook } from './job-book.js';
 import { addAsker, isDue, msUntilDue, newJob, requeue, startedInLastHour } from './job-life.js';
 import { OneAtATime } from '../../one-at-a-time.js';
@@ -80,6 +81,8 @@ export class EnrichmentQueue {
   private readonly views: ProgressViews;
   private readonly scheduler: JobScheduler;
   private readonly worker: EnrichmentWorker;
+  /** Ended jobs whose askers were not all told (a teller killed mid-way). */
+  private readonly endings: EndNotices;
   private readonly oneAskAtATime = new OneAtATime();
   private readonly locks: ClusterLocks;
   /** Shared store only: other instances' jobs taken over when their holder dies, and followed. */
@@ -113,11 +116,13 @@ export class EnrichmentQueue {
       locks: this.locks,
       onPaused: (job) => this.wakeLater(job),
     });
+    this.endings = new EndNotices({ views: this.views, now: () => deps.clock.now(), logger: deps.logger });
     if (deps.locks)
       this.watch = new ClusterWatch({
         book: this.book,
         views: this.views,
         scheduler: this.scheduler,
+        endings: this.endings,
         now: () => deps.clock.now(),
         logger: deps.logger,
         scanMs: deps.settings.scanIntervalMs ?? SCAN_MS,
@@ -180,14 +185,17 @@ export class EnrichmentQueue {
   /**
    * At start-up: jobs left `running` or `queued` start again from their last saved word (the
    * worker finds a job another live instance runs locked, and leaves it); paused jobs wait for
-   * their time. Writes nothing: the worker does, once it holds the job. On a shared store, the
-   * takeover scan starts too: a job whose instance dies is taken on by another within its interval.
-   * Returns how many were queued.
+   * their time. Writes nothing: the worker does, once it holds the job. Jobs that ended with askers
+   * not told (the process died telling them) have them told (end-notices.ts). On a shared store,
+   * the takeover scan starts too: a job whose instance dies is taken on by another within its
+   * interval. Returns how many were queued.
    */
   async resume(): Promise<number> {
     let queued = 0;
     const now = this.deps.clock.now();
-    for (const job of await this.book.list()) {
+    const jobs = await this.book.list();
+    if (!this.scheduler.stopping.aborted) this.endings.catchUp(jobs, (key) => this.scheduler.has(key));
+    for (const job of jobs) {
       if (job.status === 'paused' && !isDue(job, now)) this.wakeLater(job);
       else if (job.status === 'paused' || job.status === 'running' || job.status === 'queued') {
         this.scheduler.enqueue(job.key);
@@ -203,12 +211,14 @@ export class EnrichmentQueue {
   async idle(): Promise<void> {
     await this.watch?.idle();
     await this.scheduler.idle();
+    await this.endings.idle();
     await this.book.written();
   }
 
   /** Stop taking work; running jobs stop after their current request and stay `running` on disk. */
   async stop(): Promise<void> {
     await this.scheduler.stop();
+    await this.endings.idle();
     await this.book.written();
   }
 
@@ -228,8 +238,16 @@ export class EnrichmentQueue {
     if (!opts.quiet) addAsker(job, user, now);
     if (job.status === 'failed' || (job.status === 'paused' && isDue(job, now))) requeue(job);
     await this.book.save(job);
-    // Another instance finished it while this ask was saved (its askers told before this one came).
-    if (job.status === 'ready') return { kind: 'ready', job };
+    // Another instance finished it while this ask was saved (its askers told before this one came):
+    // this answer tells the asker, so no late telling does again (end-notices.ts).
+    if (job.status === 'ready') {
+      const asker = opts.quiet ? undefined : job.askers.find((a) => userKey(a.user) === userKey(user));
+      if (asker && !asker.notified) {
+        asker.notified = true;
+        await this.book.save(job);
+      }
+      return { kind: 'ready', job };
+    }
     // Running here is a no-op; running elsewhere, the run lock says whether its holder is alive.
     if (job.status === 'queued' || job.status === 'running') this.scheduler.enqueue(job.key);
     return { kind: 'joined', job };

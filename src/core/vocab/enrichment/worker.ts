@@ -11,6 +11,7 @@ import { findLanguage } from '../languages.js';
 import { whyVocab } from '../messages.js';
 import type { VocabStore } from '../ports.js';
 import type { MovieVocab } from '../types.js';
+import { endReply } from './end-notices.js';
 import type { JobBook } from './job-book.js';
 import { isDue, requeue } from './job-life.js';
 import { jobReply, type ProgressViews } from './progress-views.js';
@@ -161,11 +162,7 @@ export class EnrichmentWorker {
     job.updatedAt = job.finishedAt;
     await this.deps.book.save(job);
     await this.deps.views.progress(job, true);
-    const reply =
-      status === 'ready'
-        ? jobReply('vocab.enrichReady', job, { words: job.total, translator: job.translator })
-        : jobReply('vocab.enrichFailed', job, { why: whyVocab(reason) });
-    await this.deps.views.tell(job, reply, 'end');
+    await this.deps.views.tell(job, endReply(job), 'end');
   }
 
   private async pause(job: EnrichmentJob, reason: string, minutes: number): Promise<void> {
