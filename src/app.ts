@@ -28,6 +28,8 @@ import type { AccessRules } from './core/access/access.js';
 import { Metrics } from './core/admin/metrics.js';
 import type { ReelCore } from './core/core.js';
 import { createCore } from './core/create-core.js';
+import { LiveInstances } from './core/live-instances.js';
+import { ProcessLocks } from './core/process-locks.js';
 import type { Logger, Notifier, RequestStore } from './core/ports.js';
 import { buildUpstreams } from './upstreams.js';
 
@@ -100,6 +102,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // Instances on one database take the cron's tick and each item's send in turn; else in memory.
   const url = config.database.DATABASE_URL;
   const cluster = url ? PgClusterLocks.open(url, logger.child({ module: 'postgres' })) : undefined;
+  // Who has a request in hand: a live instance's are left to it, a dead one's taken up.
+  const instances = new LiveInstances(cluster ?? new ProcessLocks(), cluster !== undefined);
   // A message for a chat another instance runs goes to it through the database.
   const relay =
     url && !opts.notifier ? PgMessageRelay.open(url, logger.child({ module: 'relay' })) : undefined;
@@ -136,6 +140,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     doctor: createDoctor({ config, catalogs: upstreams.catalogs }),
     metrics,
     ...(cluster ? { cluster } : {}),
+    instances,
   });
 
   const adapters: ChatAdapter[] = [];
@@ -193,6 +198,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
           // Someone took the folder over while we ran: stop writing rather than fight over it.
           onLost: () => void app.stop(),
         });
+      // Before any request is taken: the others see this instance alive from here on.
+      await instances.start();
       // Before the chats: a Telegram webhook is delivered to as soon as setWebhook succeeds.
       const { HTTP_PORT, HTTP_HOST, API_TOKEN } = config.core;
       if (HTTP_PORT !== undefined && API_TOKEN) {
@@ -233,6 +240,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       if (!idle) logger.warn({ graceMs: STOP_GRACE_MS }, 'stopped with work in flight; the cron takes it up');
       await stores.close();
       await notifier.close();
+      await instances.stop();
       await cluster?.close();
       await lock?.release();
     },

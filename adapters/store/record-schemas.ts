@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { ALL_STATUSES } from '../../src/core/media/request-lifecycle.js';
+import { reply } from './reply-schema.js';
 import type { StoredChoice } from '../../src/core/ports.js';
 import type {
   AuditEvent,
@@ -147,6 +148,7 @@ export const storedRequest = shapeOf<MediaRequest>()({
   sources: z.array(sourceReport),
   audit: z.array(auditEvent),
   origin: opt(str),
+  owner: opt(z.looseObject({ instance: str, reply: opt(reply) })),
 });
 
 export const storedChoice = shapeOf<StoredChoice>()({

@@ -98,6 +98,8 @@ export class LowdbRequestStore implements RequestStore {
     for (const [id, s] of this.archive.summaries())
       if (!this.open.has(id) && matches(s.status, s.user, s.createdAt)) archived.push(id);
     if (archived.length > 0) out.push(...(await this.archive.getMany(archived)));
-    return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    // `owned` is not in the archive's summaries: it is read from the records (with `since`, few).
+    const kept = filter.owned ? out.filter((r) => r.owner) : out;
+    return kept.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalString, urlWithDefault } from './env-helpers.js';
+import { intWithDefault, optionalString, urlWithDefault } from './env-helpers.js';
 
 /** `123456789:AAH…` as @BotFather prints it; a pasted quote or space would otherwise show up as a 401 later. */
 const BOT_TOKEN = /^\d+:[A-Za-z0-9_-]+$/;
@@ -33,6 +33,11 @@ export const telegramEnv = z.object({
   TELEGRAM_WEBHOOK_SECRET: optionalString().refine((s) => s === undefined || WEBHOOK_SECRET.test(s), {
     error: 'must be 1–256 characters of A-Z, a-z, 0-9, _ and - (e.g. the output of `openssl rand -hex 32`)',
   }),
+  /**
+   * Messages a second this bot sends across all chats. Telegram allows a bot token about 30
+   * (core.telegram.org/bots/faq, "broadcasting"); instances sharing one token share that: 30 / N.
+   */
+  TELEGRAM_SEND_PER_SECOND: intWithDefault(30, 1, 30),
 });
 export type TelegramEnv = z.infer<typeof telegramEnv>;
 

@@ -32,6 +32,11 @@ export interface Core {
    * else when the reply is ready (it may be called twice; the first call counts).
    */
   handle(msg: IncomingMessage, taken?: () => void): Promise<Reply>;
+  /**
+   * The chat delivered the answer to a message with an origin (`reply.requestId`): until it says
+   * so, a request answer is kept, and sent by the cron should this instance die first. Never throws.
+   */
+  delivered(requestId: string): Promise<void>;
   /** A button click: the option's index, or 'none' for "none of these". */
   choose(user: UserRef, token: string, option: number | 'none'): Promise<Reply>;
   /** A click on a button that carries its own state (`Reply.buttons`: the vocabulary browser). */

@@ -19,6 +19,8 @@ import { ClassificationCache } from './media/classification-cache.js';
 import { classify, type DecisionPolicy } from './media/classify.js';
 import { MediaRequests } from './media/media-requests.js';
 import { OneAtATime } from './one-at-a-time.js';
+import { LiveInstances } from './live-instances.js';
+import { delivered } from './media/request-owner.js';
 import { ProcessLocks } from './process-locks.js';
 import { displayTitle } from './media/send-request.js';
 import { textReply } from './messages.js';
@@ -26,6 +28,7 @@ import { createOperations } from './operations.js';
 import type {
   ChoiceStore,
   ClusterLocks,
+  Instances,
   Clock,
   Logger,
   MediaBackend,
@@ -70,6 +73,8 @@ export interface CoreDeps {
   metrics?: Metrics;
   /** The cron's tick and the per-item send lock; absent: this process's own (one instance). */
   cluster?: ClusterLocks;
+  /** This instance among those on the store (started by the app); absent: one process, on `cluster`. */
+  instances?: Instances;
 }
 
 /** How long a complete classification is reused for the same question. */
@@ -83,6 +88,7 @@ export function createCore(deps: CoreDeps): ReelCore {
   const metrics = deps.metrics ?? new Metrics();
   const backends = new BackendRegistry(deps.backends);
   const cluster = deps.cluster ?? new ProcessLocks();
+  const instances = deps.instances ?? new LiveInstances(cluster, false);
   const search = { catalogs: deps.catalogs, clock, logger, cache, metrics, policy: settings.policy };
   const media = new MediaRequests({
     ...search,
@@ -94,6 +100,7 @@ export function createCore(deps: CoreDeps): ReelCore {
     askSeasons: settings.askSeasons ?? false,
     locks: new OneAtATime(),
     items: cluster,
+    instances,
     approval: {
       required: settings.requireApproval ?? false,
       isAdmin: (u) => isAdmin(access, u),
@@ -140,6 +147,10 @@ export function createCore(deps: CoreDeps): ReelCore {
       if (taken) void reply.then(taken, taken);
       return reply;
     },
+    delivered: (requestId) =>
+      delivered(requestId, { requests: deps.requests, instances }).catch((e: unknown) =>
+        logger.warn({ requestId, err: String(e) }, 'could not record an answer as delivered'),
+      ),
     choose: (user, token, option) =>
       work.guarded('choice', user, () => media.click(user, token, option, mayRequest(access, user))),
     browse: (user, data) =>

@@ -187,6 +187,18 @@ export interface MediaRequest {
   audit: AuditEvent[];
   /** IncomingMessage.origin of the message that asked, when the chat gave one. */
   origin?: string;
+  /** The instance working on it now, or owing its answer to a chat that confirms delivery. */
+  owner?: RequestOwner;
+}
+
+/**
+ * Who has a request in hand (request-owner.ts). While that instance lives, the cron elsewhere
+ * leaves the request alone; once it is gone, the cron takes the request up, or sends `reply`: the
+ * answer it had and no chat confirmed delivering (Core.delivered).
+ */
+export interface RequestOwner {
+  instance: string;
+  reply?: Reply;
 }
 
 /** What the chat shows about one work: Discord renders an embed, Telegram a caption. */

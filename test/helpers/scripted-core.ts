@@ -15,6 +15,8 @@ import {
 /** A Core whose every answer comes from the test; calls are recorded. */
 export class ScriptedCore implements Core {
   readonly handled: IncomingMessage[] = [];
+  /** Request ids the chat said it delivered the answer for. */
+  readonly deliveredIds: string[] = [];
   readonly chosen: Array<{ user: UserRef; token: string; option: number | 'none' }> = [];
   readonly suggested: Array<{ prefix: string; hint?: KindHint }> = [];
   onHandle: (msg: IncomingMessage) => Reply | Promise<Reply> = (msg) => ({
@@ -59,4 +61,8 @@ export class ScriptedCore implements Core {
     return { retried: 0, sent: 0, failed: 0, available: 0, skipped: false };
   }
   async idle(): Promise<void> {}
+
+  async delivered(requestId: string): Promise<void> {
+    this.deliveredIds.push(requestId);
+  }
 }

@@ -21,6 +21,8 @@ export interface TelegramAdapterOptions {
   pollTimeoutSec?: number;
   /** Wait after getUpdates fails without a retry_after, in ms. */
   pollRetryDelayMs?: number;
+  /** How long stop() lets handlers in flight finish, in ms (default 10 s). */
+  stopGraceMs?: number;
   /** Receive updates at this webhook instead of polling. */
   webhook?: WebhookSettings;
 }

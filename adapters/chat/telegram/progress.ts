@@ -4,6 +4,7 @@
  * move, but at most once per `minIntervalMs` per message: more is pointless to a reader and
  * counts against the chat's rate limit. Edits in between collapse into the latest one.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Repeat `send` every `everyMs` until stopped; the first call goes out at once. */
 export function keepTyping(send: () => Promise<unknown>, everyMs: number): () => void {
@@ -82,5 +83,20 @@ export async function within<T>(p: Promise<T>, ms: number): Promise<{ value: T }
     return await Promise.race([p.then((value) => ({ value })), late]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Whether every promise in `inflight` (including ones added meanwhile) settled within `ms`. */
+export async function settledWithin(inflight: Set<Promise<unknown>>, ms: number): Promise<boolean> {
+  const grace = new AbortController();
+  const waited = sleep(ms, false, { signal: grace.signal }).catch(() => false);
+  try {
+    while (inflight.size > 0) {
+      const done = await Promise.race([Promise.allSettled([...inflight]).then(() => true), waited]);
+      if (!done) return false;
+    }
+    return true;
+  } finally {
+    grace.abort();
   }
 }

@@ -20,12 +20,35 @@ export interface SentMessage {
   hasPhoto: boolean;
 }
 
+type First = () => Promise<void>;
+
 export class Sender {
+  /** Per reply, what must happen just before its first request goes out (beforeSending). */
+  private readonly firsts = new WeakMap<Reply, First>();
+
   constructor(
     private readonly telegram: Telegram,
     private readonly outbox: Outbox,
     private readonly logger: Logger,
   ) {}
+
+  /**
+   * Run `hook` once, when `reply` (this very object) is next put into a chat: after the outbox's
+   * wait for its turn, before the request to Telegram. A hook that throws is logged, not fatal.
+   */
+  beforeSending(reply: Reply, hook: First): void {
+    this.firsts.set(reply, hook);
+  }
+
+  /** The hook registered for `reply`, taken so it runs once. */
+  private first(reply: Reply): First {
+    return async () => {
+      const hook = this.firsts.get(reply);
+      if (!hook) return;
+      this.firsts.delete(reply);
+      await hook().catch((err: unknown) => this.logger.warn({ err: String(err) }, 'before-send step failed'));
+    };
+  }
 
   /** Send `reply` as new messages; `replyTo` threads the first one under a message (groups). */
   async deliver(chatId: string, reply: Reply, replyTo?: number): Promise<SentMessage[]> {
@@ -33,12 +56,13 @@ export class Sender {
     const sent: SentMessage[] = [];
     const threading =
       replyTo === undefined ? undefined : { message_id: replyTo, allow_sending_without_reply: true };
+    const first = this.first(reply);
     if (r.photo !== undefined) {
-      const photo = await this.sendPhoto(chatId, r, threading);
+      const photo = await this.sendPhoto(chatId, r, threading, first);
       if (photo === undefined) return this.deliverText(chatId, renderReply(reply, 'text'), threading);
       sent.push(photo);
     } else if (r.head !== '') {
-      sent.push(await this.sendText(chatId, r.head, markupIfLast(r, 0), r.preview, threading));
+      sent.push(await this.sendText(chatId, r.head, markupIfLast(r, 0), r.preview, threading, first));
     }
     sent.push(...(await this.sendRest(chatId, r)));
     await this.sendDocument(chatId, r);
@@ -49,17 +73,20 @@ export class Sender {
   async editInto(target: SentMessage, reply: Reply): Promise<void> {
     const r = renderReply(reply, target.hasPhoto ? 'caption' : 'text');
     const reply_markup = markupIfLast(r, 0);
+    const first = this.first(reply);
     try {
       await this.outbox.send(
         target.chatId,
         target.hasPhoto ? 'editMessageCaption' : 'editMessageText',
-        (id) =>
-          target.hasPhoto
+        async (id) => {
+          await first();
+          return target.hasPhoto
             ? this.telegram.editMessageCaption(id, target.messageId, undefined, r.head, { reply_markup })
             : this.telegram.editMessageText(id, target.messageId, undefined, r.head, {
                 reply_markup,
                 ...previewOf(r.preview),
-              }),
+              });
+        },
       );
     } catch (err) {
       if (isNotModified(err)) return;
@@ -97,16 +124,18 @@ export class Sender {
   private async sendPhoto(
     chatId: string,
     r: Rendered,
-    threading?: ReplyParameters,
+    threading: ReplyParameters | undefined,
+    first: First,
   ): Promise<SentMessage | undefined> {
     try {
-      const m = await this.outbox.send(chatId, 'sendPhoto', (id) =>
-        this.telegram.sendPhoto(id, r.photo ?? '', {
+      const m = await this.outbox.send(chatId, 'sendPhoto', async (id) => {
+        await first();
+        return this.telegram.sendPhoto(id, r.photo ?? '', {
           caption: r.head,
           reply_markup: markupIfLast(r, 0),
           reply_parameters: threading,
-        }),
-      );
+        });
+      });
       return { chatId: String(m.chat.id), messageId: m.message_id, hasPhoto: true };
     } catch (err) {
       const e = apiErrorOf(err);
@@ -123,14 +152,16 @@ export class Sender {
     reply_markup: InlineKeyboardMarkup | undefined,
     preview: string | undefined,
     threading?: ReplyParameters,
+    first?: First,
   ): Promise<SentMessage> {
-    const m = await this.outbox.send(chatId, 'sendMessage', (id) =>
-      this.telegram.sendMessage(id, text, {
+    const m = await this.outbox.send(chatId, 'sendMessage', async (id) => {
+      await first?.();
+      return this.telegram.sendMessage(id, text, {
         reply_markup,
         reply_parameters: threading,
         ...previewOf(preview),
-      }),
-    );
+      });
+    });
     return { chatId: String(m.chat.id), messageId: m.message_id, hasPhoto: false };
   }
 

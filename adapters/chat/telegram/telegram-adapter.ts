@@ -4,7 +4,6 @@
  * Handlers run without holding up the next update; a failing one is logged (token scrubbed), the
  * person gets an apology, and the bot keeps answering everyone else.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { z } from 'zod';
@@ -20,7 +19,7 @@ import { ClickHandler } from './click-handler.js';
 import { ALLOWED_UPDATES, connect } from './connect.js';
 import { DEFAULT_LIMITS, Outbox } from './outbox.js';
 import { Poller } from './poller.js';
-import { keepTyping, within } from './progress.js';
+import { keepTyping, settledWithin, within } from './progress.js';
 import { Sender, type SentMessage } from './sender.js';
 import { StatusBoard } from './status-board.js';
 import { downloadAttachment } from './attachment.js';
@@ -39,9 +38,6 @@ interface Running {
   clicks: ClickHandler;
 }
 
-/** How long stop() lets handlers in flight finish. */
-const STOP_GRACE_MS = 10_000;
-
 /** Shown while slow work runs; replaced by the answer. */
 const WORKING: Reply = textReply('chat.working');
 
@@ -59,6 +55,8 @@ export class TelegramAdapter implements ChatAdapter {
   private readonly outbox: Outbox;
   private readonly t: Timings;
   private readonly inflight = new Set<Promise<unknown>>();
+  /** "Working on it…" messages whose answer has not come yet. */
+  private readonly statuses = new Set<SentMessage>();
   /** Per update handed to telegraf: say it is taken (webhook.ts and poller.ts confirm it then). */
   private readonly takers = new WeakMap<Update, () => void>();
   private running: Running | undefined;
@@ -77,6 +75,7 @@ export class TelegramAdapter implements ChatAdapter {
       typingEveryMs: opts.typingEveryMs ?? 4500,
       pollTimeoutSec: opts.pollTimeoutSec ?? 50,
       pollRetryDelayMs: opts.pollRetryDelayMs ?? 5000,
+      stopGraceMs: opts.stopGraceMs ?? 10_000,
     };
   }
 
@@ -144,19 +143,15 @@ export class TelegramAdapter implements ChatAdapter {
     if (!running) return;
     this.webhook?.close();
     await running.poller?.stop();
-    // At most STOP_GRACE_MS for handlers in flight: what they leave is on disk for the cron.
-    const grace = new AbortController();
-    const waited = sleep(STOP_GRACE_MS, undefined, { signal: grace.signal }).catch(() => undefined);
-    while (this.inflight.size > 0) {
-      const done = await Promise.race([Promise.allSettled([...this.inflight]).then(() => true), waited]);
-      if (!done) break;
-    }
-    grace.abort();
-    if (this.inflight.size > 0)
+    // At most stopGraceMs for handlers in flight: what they leave is on disk for the cron, which
+    // answers it as a new message, so their "Working on it…" messages go.
+    if (!(await settledWithin(this.inflight, this.t.stopGraceMs))) {
       this.logger.warn(
         { handlers: this.inflight.size },
         'stopped with handlers in flight; the cron takes up what they leave',
       );
+      await Promise.all([...this.statuses].map((m) => running.sender.remove(m)));
+    }
     await this.outbox.drain();
     this.running = undefined;
   }
@@ -185,20 +180,43 @@ export class TelegramAdapter implements ChatAdapter {
     this.logger.debug({ chatId, userId }, 'message for the bot');
 
     const work = running.core.handle(incoming.message, taken);
-    const quick = await within(work, this.t.slowAfterMs);
-    if (quick) return this.respond(chatId, quick.value, replyTo);
+    // The request stops owing its answer (Core.delivered) just before the answer goes out, after
+    // its wait in the outbox: a kill while it waits leaves it to the cron; one during the request
+    // to Telegram may lose it, rather than have it sent twice.
+    const owed = (reply: Reply) => {
+      const id = reply.requestId;
+      if (id !== undefined && !reply.silent && incoming.message.origin !== undefined)
+        running.sender.beforeSending(reply, () => running.core.delivered(id));
+    };
+    await this.answer(running, chatId, work, owed, replyTo);
+  }
 
+  /** The core's answer to a message: at once, or after "typing…" and a status message it replaces. */
+  private async answer(
+    running: Running,
+    chatId: string,
+    work: Promise<Reply>,
+    owed: (reply: Reply) => void,
+    replyTo?: number,
+  ): Promise<void> {
+    const quick = await within(work, this.t.slowAfterMs);
+    if (quick) {
+      owed(quick.value);
+      return this.respond(chatId, quick.value, replyTo);
+    }
     const stopTyping = this.typing(chatId);
     const status = await running.sender
       .deliver(chatId, WORKING, replyTo)
-      .then((sent) => sent[0] && running.board.track(sent[0]))
+      .then((sent) => sent[0] && (this.statuses.add(sent[0]), running.board.track(sent[0])))
       .catch((err: unknown) => void this.logger.warn(this.describe(err), 'could not send a status message'));
     let reply: Reply;
     try {
       reply = await work;
     } finally {
       stopTyping();
+      if (status) this.statuses.delete(status.target);
     }
+    owed(reply);
     // The status message becomes the answer, unless the answer is a photo, a file or nothing.
     if (!status || reply.silent || reply.card?.posterUrl !== undefined || reply.document !== undefined) {
       if (status) await running.sender.remove(status.target);
@@ -284,5 +302,6 @@ export function createTelegramAdapter(
   const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret } = config.telegram;
   if (!token) return undefined;
   const webhook = url && secret ? { webhook: { url, secret } } : {};
-  return new TelegramAdapter({ ...tuning, token, apiRoot, logger, ...webhook });
+  const limits = { globalPerSecond: config.telegram.TELEGRAM_SEND_PER_SECOND, ...tuning.limits };
+  return new TelegramAdapter({ ...tuning, limits, token, apiRoot, logger, ...webhook });
 }

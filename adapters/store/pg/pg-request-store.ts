@@ -75,6 +75,7 @@ export class PgRequestStore implements RequestStore {
     if (filter.status) add('status = ANY(?)', filter.status);
     if (filter.user) add('user_key = ?', filter.user);
     if (filter.since) add('created_at > ?', filter.since);
+    if (filter.owned) where.push("record->'owner' IS NOT NULL");
     const { rows } = await this.pool.query<Row>(
       `SELECT id, record FROM requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY created_at DESC, seq`,

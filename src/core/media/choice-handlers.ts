@@ -15,8 +15,9 @@ import { ASK_BACKEND, ASK_MONITOR } from './request-options.js';
 import { displayTitle } from './send-request.js';
 import { settleApproval } from './settle-approval.js';
 import { tellOutcome } from './tell-person.js';
+import { workAsOwner } from './request-owner.js';
 
-export type ClickDeps = ProceedDeps & Pick<MediaDeps, 'choices' | 'locks'>;
+export type ClickDeps = ProceedDeps & Pick<MediaDeps, 'choices' | 'locks' | 'instances'>;
 
 /** A click, as the registry's handlers see it: the stored choice is still unused. */
 interface Click {
@@ -70,7 +71,7 @@ export async function handleClick(
 function pick(click: Click, deps: ClickDeps): Promise<Reply> {
   const { choices, requests, clock } = deps;
   const { user, token, requestId } = click;
-  return deps.locks.run(requestId, async () => {
+  return workAsOwner(requestId, deps, async () => {
     if (!(await choices.take(token))) return textReply('choice.expired', {}, { private: true });
     const r = await requests.get(requestId);
     if (!r || r.status !== 'needs_choice') return textReply('choice.expired', {}, { private: true });
@@ -107,7 +108,7 @@ function answer(
 ): Promise<Reply> {
   const { choices, requests, clock } = deps;
   const { user, token, requestId, value } = click;
-  return deps.locks.run(requestId, async () => {
+  return workAsOwner(requestId, deps, async () => {
     if (!(await choices.take(token))) return textReply('choice.expired', {}, { private: true });
     const r = await requests.get(requestId);
     if (!r?.chosen || r.status !== 'needs_choice') return textReply('choice.expired', {}, { private: true });

@@ -5,8 +5,9 @@ import { classify } from './classify.js';
 import { decide, type DecideDeps } from './decide.js';
 import type { MediaDeps, SearchDeps } from './media-deps.js';
 import { newRequest, newRequestId, requestIdFor, transition } from './request-lifecycle.js';
+import { workAsOwner } from './request-owner.js';
 
-export type IntakeDeps = DecideDeps & SearchDeps & Pick<MediaDeps, 'locks'>;
+export type IntakeDeps = DecideDeps & SearchDeps & Pick<MediaDeps, 'locks' | 'instances'>;
 
 export interface AddQuery {
   title: string;
@@ -40,19 +41,26 @@ export async function addRequest(
     return { ...textReply('media.repeat'), silent: true };
   }
   opts.stored?.();
-  return deps.locks.run(id, async () => {
-    if (deps.catalogs.length === 0) {
-      const reply = textReply('media.noCatalogs', {}, { requestId: id });
-      await requests.update(id, (r) => {
-        r.reason = reply.text;
-        transition(r, 'failed', 'system', clock.now(), 'no catalogs configured');
-      });
-      return reply;
-    }
-    const c = await classify(query, deps);
-    const byAdmin = opts.byAdmin ?? deps.approval.isAdmin(user);
-    return decide(id, c, { actor: userKey(user), chooser: user, byAdmin }, deps, opts.preferKey);
-  });
+  // A chat that confirms delivery (an origin: Telegram) is owed the answer until it does.
+  const owe = opts.origin !== undefined;
+  return workAsOwner(
+    id,
+    deps,
+    async () => {
+      if (deps.catalogs.length === 0) {
+        const reply = textReply('media.noCatalogs', {}, { requestId: id });
+        await requests.update(id, (r) => {
+          r.reason = reply.text;
+          transition(r, 'failed', 'system', clock.now(), 'no catalogs configured');
+        });
+        return reply;
+      }
+      const c = await classify(query, deps);
+      const byAdmin = opts.byAdmin ?? deps.approval.isAdmin(user);
+      return decide(id, c, { actor: userKey(user), chooser: user, byAdmin }, deps, opts.preferKey);
+    },
+    { owe, claimed: true },
+  );
 }
 
 /**
@@ -72,6 +80,7 @@ async function store(
   const fresh = (id: string) => ({
     ...newRequest(id, user, { text, ...query }, clock.now()),
     ...(origin ? { origin } : {}),
+    owner: { instance: deps.instances.self },
   });
   if (origin) {
     const id = requestIdFor(origin);

@@ -4,7 +4,15 @@
  */
 import type { ErrorCounter } from '../admin/metrics.js';
 import type { Choices } from '../choices.js';
-import type { ClusterLocks, Clock, Logger, MediaCatalog, Notifier, RequestStore } from '../ports.js';
+import type {
+  ClusterLocks,
+  Clock,
+  Instances,
+  Logger,
+  MediaCatalog,
+  Notifier,
+  RequestStore,
+} from '../ports.js';
 import type { UserRef } from '../types.js';
 import type { ApprovalPolicy } from './approval.js';
 import type { BackendRegistry } from './backend-registry.js';
@@ -30,6 +38,8 @@ export interface MediaDeps {
   locks: OneAtATime;
   /** Per-item single flight in the send path (send-request.ts), across instances where they share one. */
   items: ClusterLocks;
+  /** Who has a request in hand (request-owner.ts). */
+  instances: Instances;
 }
 
 /** Who is acting on a request: the person who asked, an admin, or the cron. */

@@ -10,7 +10,13 @@ import { checkAvailability, type AvailabilityDeps } from './availability.js';
 import { queryHints } from './reclassify.js';
 import { INTERRUPTED_STATES, PENDING_STATES, transition } from './request-lifecycle.js';
 import { sendRequest } from './send-request.js';
+import { aliveCheck, workAsOwner } from './request-owner.js';
 import { tell } from './tell-person.js';
+
+/** An answer a dead instance owed is sent this long after the request; older ones are let go. */
+const OWED_FOR_MS = 15 * 60_000;
+/** Store checked for owed answers at least once (a restart after a crash); with shared stores, every run. */
+const checkedOnce = new WeakSet<object>();
 
 export interface ProcessCounts {
   retried: number;
@@ -23,20 +29,23 @@ export async function processPending(deps: IntakeDeps & AvailabilityDeps): Promi
   const { requests, clock } = deps;
   const counts: ProcessCounts = { retried: 0, sent: 0, failed: 0, available: 0 };
   const now = clock.now().getTime();
+  const alive = aliveCheck(deps.instances);
+  await tellOwedAnswers(deps, alive);
   const due = (await requests.list({ status: PENDING_STATES })).filter(
     (r) => r.status === 'approved' || !r.nextAttemptAt || Date.parse(r.nextAttemptAt) <= now,
   );
-  // Still "received" or "classified" well past the decision deadline: the process that was deciding
-  // it died (a request being decided in this process holds its lock, and only one process writes).
+  // Still "received" or "classified": the instance deciding it died — its owner is gone, or (a
+  // record without one) it is well past the decision deadline.
   const stuckBefore = now - 2 * Math.max(deps.policy.deadlineMs, 1000);
   const interrupted = (await requests.list({ status: INTERRUPTED_STATES })).filter(
-    (r) => Date.parse(r.updatedAt) <= stuckBefore,
+    (r) => r.owner !== undefined || Date.parse(r.updatedAt) <= stuckBefore,
   );
   const waiting = new Set([...PENDING_STATES, ...INTERRUPTED_STATES]);
   for (const r of [...due, ...interrupted].reverse()) {
-    // A chat or an admin is working on it right now: leave it to them.
+    // A chat or an admin is working on it right now, here or on a live instance: leave it to them.
     if (deps.locks.isBusy(r.id)) continue;
-    const reply = await deps.locks.run(r.id, async () => {
+    if (r.owner && (await alive(r.owner.instance))) continue;
+    const reply = await workAsOwner(r.id, deps, async () => {
       // Read again under the lock: it may have been sent or cancelled since the list was read.
       const fresh = await requests.get(r.id);
       if (!fresh || !waiting.has(fresh.status)) return undefined;
@@ -74,6 +83,34 @@ async function closeUnanswered(deps: IntakeDeps): Promise<void> {
       await requests.update(r.id, (x) =>
         transition(x, 'cancelled', 'cron', clock.now(), 'question expired unanswered'),
       );
+    });
+  }
+}
+
+/**
+ * Answers an instance had and no chat confirmed delivering (request-owner.ts) when that instance
+ * died: told now, then let go (at least once: a kill between the two tells again). In one process
+ * only the first run looks (the answers a crashed run owed); on a shared store every run does.
+ */
+async function tellOwedAnswers(
+  deps: IntakeDeps & AvailabilityDeps,
+  alive: (id: string) => Promise<boolean>,
+): Promise<void> {
+  const { requests, clock, instances } = deps;
+  if (!instances.shared && checkedOnce.has(instances)) return;
+  checkedOnce.add(instances);
+  const since = new Date(clock.now().getTime() - OWED_FOR_MS).toISOString();
+  for (const r of await requests.list({ owned: true, since })) {
+    const owner = r.owner;
+    if (!owner?.reply || deps.locks.isBusy(r.id) || (await alive(owner.instance))) continue;
+    await deps.locks.run(r.id, async () => {
+      const fresh = await requests.get(r.id);
+      const owed = fresh?.owner?.instance === owner.instance ? fresh.owner.reply : undefined;
+      if (!fresh || !owed) return;
+      await tell(deps, fresh.user, owed);
+      await requests.update(r.id, (x) => {
+        if (x.owner?.instance === owner.instance) delete x.owner;
+      });
     });
   }
 }

@@ -17,6 +17,7 @@ import type { IntakeDeps } from './intake.js';
 import { transition } from './request-lifecycle.js';
 import { sendRequest } from './send-request.js';
 import { tellOutcome } from './tell-person.js';
+import { workAsOwner } from './request-owner.js';
 
 /** What an admin's correction asks for: a kind to search as, and/or a backend to send to. */
 export interface ReclassifyTarget {
@@ -33,7 +34,7 @@ export function reclassifyRequest(
   deps: IntakeDeps,
 ): Promise<Reply> {
   const { requests, clock, backends } = deps;
-  return deps.locks.run(id, async () => {
+  return workAsOwner(id, deps, async () => {
     const r = await requests.get(id);
     if (!r) return textReply('admin.notFound', { id });
     const actor = userKey(admin);

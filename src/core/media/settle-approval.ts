@@ -6,8 +6,9 @@ import type { MediaDeps } from './media-deps.js';
 import { transition } from './request-lifecycle.js';
 import { displayTitle, sendRequest, type SendDeps } from './send-request.js';
 import { tell } from './tell-person.js';
+import { workAsOwner } from './request-owner.js';
 
-export type SettleDeps = SendDeps & Pick<MediaDeps, 'locks' | 'notifier'>;
+export type SettleDeps = SendDeps & Pick<MediaDeps, 'locks' | 'notifier' | 'instances'>;
 
 export function settleApproval(
   admin: UserRef,
@@ -17,7 +18,7 @@ export function settleApproval(
 ): Promise<Reply> {
   const { requests, clock } = deps;
   // One decision at a time: a second admin's (or a second click's) waits, then finds it decided.
-  return deps.locks.run(id, async () => {
+  return workAsOwner(id, deps, async () => {
     const r = await requests.get(id);
     if (!r) return textReply('admin.notFound', { id });
     const title = r.chosen ? displayTitle(r.chosen) : r.query.title;

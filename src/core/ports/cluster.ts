@@ -13,3 +13,14 @@ export interface ClusterLocks {
   /** Run `work` once no other holder of `key`, here or on another instance, is running; in turn. */
   withItemLock<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
+
+/**
+ * This process among the instances on one store: its id, and whether the instance behind another
+ * id still runs (request-owner.ts leaves a live instance's requests to it).
+ */
+export interface Instances {
+  readonly self: string;
+  /** Whether other instances may share the store (PostgreSQL): then any of them may die any time. */
+  readonly shared: boolean;
+  isAlive(id: string): Promise<boolean>;
+}

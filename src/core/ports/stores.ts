@@ -7,6 +7,8 @@ export interface RequestFilter {
   user?: string;
   /** Only requests created after this time (ISO 8601): a store need not read older ones. */
   since?: string;
+  /** Only requests with an `owner` (an instance has them in hand, or owes their answer). */
+  owned?: boolean;
 }
 
 /** Media requests, on disk before anyone is answered. Writes are applied in order. */

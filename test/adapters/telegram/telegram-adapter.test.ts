@@ -3,10 +3,17 @@
  * buttons, clicks, groups, posters and files. The core is scripted here; stories.test.ts runs
  * the real one.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { TelegramAdapter } from '../../../adapters/chat/telegram/telegram-adapter.js';
 import type { Reply } from '../../../src/core/types.js';
-import { alice, bob, startFakeTelegram, type FakeTelegram, type TgMessage } from '../../fakes/telegram.js';
+import {
+  alice,
+  bob,
+  startFakeTelegram,
+  type FakeTelegram,
+  type TgMessage,
+  type TgUser,
+} from '../../fakes/telegram.js';
 import { adapterFor, CaptureLogger, ScriptedCore } from './harness.js';
 
 const POSTER = 'https://image.tmdb.org/t/p/w500/q8dWfc4JwQuv3HayIZeO84jAXED.jpg';
@@ -279,5 +286,39 @@ describe('a subtitle file in another encoding', () => {
     );
     const got = core.handled.find((h) => h.attachment?.filename === 'paris.srt');
     expect(got?.attachment?.content).toContain('Meet me at the café, my fiancée said.');
+  });
+});
+
+const dora: TgUser = { id: 1394032501, is_bot: false, first_name: 'Dora' };
+const erin: TgUser = { id: 1394032502, is_bot: false, first_name: 'Erin' };
+
+describe('an answer a request owes (Core.delivered)', () => {
+  it('GIVEN "add Inception" answered with its request THEN the core hears "delivered" just before the sendMessage, once', async () => {
+    const chat = fake.privateChat(dora);
+    const callsWhenDelivered: number[] = [];
+    const before = core.onHandle;
+    core.onHandle = () => ({ code: 'media.added', text: 'Added Inception (2010).', requestId: 'k7m2qa' });
+    onTestFinished(() => void (core.onHandle = before));
+    const record = core.delivered.bind(core);
+    core.delivered = async (id) => {
+      callsWhenDelivered.push(fake.callsOf('sendMessage').length);
+      return record(id);
+    };
+    onTestFinished(() => {
+      core.delivered = record;
+      core.deliveredIds.length = 0;
+    });
+    const sentBefore = fake.callsOf('sendMessage').length;
+    fake.userSays(dora, chat, 'add Inception');
+    await fake.until(() => fake.botMessages(chat.id).find((m) => m.text?.includes('Added')), 'the answer');
+    expect(core.deliveredIds).toEqual(['k7m2qa']);
+    expect(callsWhenDelivered).toEqual([sentBefore]);
+  });
+
+  it('GIVEN a reply without a request THEN nothing is said delivered', async () => {
+    const chat = fake.privateChat(erin);
+    fake.userSays(erin, chat, 'help');
+    await fake.until(() => fake.botMessages(chat.id).find((m) => m.text?.includes('echo')), 'the answer');
+    expect(core.deliveredIds).toEqual([]);
   });
 });

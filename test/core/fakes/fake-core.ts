@@ -6,6 +6,8 @@
 import { coreEnv } from '../../../src/config/core-env.js';
 import type { ReelCore } from '../../../src/core/core.js';
 import { createCore, type CoreSettings } from '../../../src/core/create-core.js';
+import { LiveInstances } from '../../../src/core/live-instances.js';
+import { ProcessLocks } from '../../../src/core/process-locks.js';
 import type { Reply, UserRef } from '../../../src/core/types.js';
 import { CaptureLogger } from '../../helpers/capture-logger.js';
 import { FakeBackend } from './backend.js';
@@ -40,6 +42,10 @@ export interface FakeCore {
   restart(settings?: Partial<CoreSettings>): FakeCore;
   /** Click the option whose label contains `label`, or 'none'. */
   pick(reply: Reply, label: string | 'none', user?: UserRef): Promise<Reply>;
+  /** This core's instance, alive from the start (stop() is its process dying). */
+  instances: LiveInstances;
+  /** Another live instance on the same stores, catalogs, backends and lock service (PostgreSQL's). */
+  sibling(): FakeCore;
 }
 
 /** The app's defaults, from the same schema the environment is read with. */
@@ -92,10 +98,15 @@ export function startCore(opts: FakeCoreOptions = {}): FakeCore {
   return coreOn(ports, opts.settings ?? {});
 }
 
-type Ports = Omit<FakeCore, 'core' | 'say' | 'pick' | 'restart'>;
+type Ports = Omit<FakeCore, 'core' | 'say' | 'pick' | 'restart' | 'instances' | 'sibling'>;
 
-function coreOn(ports: Ports, settings: Partial<CoreSettings>): FakeCore {
+/** `cluster`: the lock service shared with a sibling; a restart gets a fresh one (the old instance is gone). */
+function coreOn(ports: Ports, settings: Partial<CoreSettings>, cluster = new ProcessLocks()): FakeCore {
+  const instances = new LiveInstances(cluster, true);
+  void instances.start();
   const core = createCore({
+    cluster,
+    instances,
     catalogs: [ports.tmdb, ports.musicbrainz],
     backends: [ports.radarr, ports.sonarr, ports.lidarr],
     requests: ports.requests,
@@ -118,5 +129,7 @@ function coreOn(ports: Ports, settings: Partial<CoreSettings>): FakeCore {
       return core.choose(user, reply.choices.token, i);
     },
     restart: (next = settings) => coreOn(ports, next),
+    instances,
+    sibling: () => coreOn(ports, settings, cluster),
   };
 }

@@ -36,6 +36,7 @@ export class MemoryRequestStore implements RequestStore {
       if (filter.status && !filter.status.includes(r.status)) continue;
       if (filter.user && userKey(r.user) !== filter.user) continue;
       if (filter.since && r.createdAt <= filter.since) continue;
+      if (filter.owned && !r.owner) continue;
       out.push(structuredClone(r));
     }
     return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));

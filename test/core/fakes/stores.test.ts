@@ -152,6 +152,26 @@ for (const [name, open, skipped] of requestStores)
       expect((await store.list({ user: 'terminal:alice', since })).map((r) => r.id)).toEqual(['third3']);
       expect((await store.list({ since: at(-1).toISOString() })).map((r) => r.id)).toHaveLength(3);
     });
+
+    it('lists only owned requests with `owned`, open or finished; an owner removed is gone from it', async () => {
+      const store = await open();
+      await store.insert(request('free01', 0));
+      await store.insert({ ...request('owned1', 1), owner: { instance: 'i-a' } });
+      await store.insert(request('owned2', 2));
+      await store.update('owned2', (x) => {
+        x.owner = {
+          instance: 'i-b',
+          reply: { code: 'media.added', text: 'Added Heat.', requestId: 'owned2' },
+        };
+        transition(x, 'already_present', 'telegram:alice', at(3));
+      });
+      expect((await store.list({ owned: true })).map((r) => r.id)).toEqual(['owned2', 'owned1']);
+      expect((await store.get('owned2'))?.owner?.reply?.text).toBe('Added Heat.');
+      await store.update('owned1', (x) => delete x.owner);
+      expect((await store.list({ owned: true, since: at(-1).toISOString() })).map((r) => r.id)).toEqual([
+        'owned2',
+      ]);
+    });
   });
 
 for (const [name, open, skipped] of choiceStores)
