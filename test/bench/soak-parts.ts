@@ -5,7 +5,7 @@
 import type { World } from '../helpers/world.js';
 
 /** Every 4 s one upstream misbehaves for a while, then recovers: Radarr 503s, a slow TMDb, Sonarr down. Returns the stop. */
-export function injectFaults(w: World): () => void {
+export function injectFaults(w: Pick<World, 'radarr' | 'tmdb' | 'sonarr'>): () => void {
   const faults = setInterval(() => {
     const pick = Math.floor(Math.random() * 3);
     if (pick === 0) w.radarr?.fail({ kind: 'status', status: 503 }, 20);
