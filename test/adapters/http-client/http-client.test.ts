@@ -236,11 +236,13 @@ describe('a hostile error page', () => {
 });
 
 describe('upstreamDetail', () => {
-  it('reads the reason of a 5 MB body of "<" in under 50 ms', () => {
+  // A scan that backtracks over "<" would take hours on 5 MB; a linear one takes milliseconds. The
+  // bound is loose on purpose: this guards against the former, it is not a benchmark.
+  it('reads the reason of a 5 MB body of "<" in well under a second', () => {
     const body = '<'.repeat(5 * 1024 * 1024);
     const started = performance.now();
     expect(upstreamDetail(body)).toBe('<'.repeat(200));
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('still reads the title of an ordinary HTML error page', () => {
