@@ -148,7 +148,7 @@ export const storedRequest = shapeOf<MediaRequest>()({
   sources: z.array(sourceReport),
   audit: z.array(auditEvent),
   origin: opt(str),
-  owner: opt(z.looseObject({ instance: str, reply: opt(reply) })),
+  owner: opt(z.looseObject({ instance: str, owes: opt(z.literal(true)), reply: opt(reply) })),
 });
 
 export const storedChoice = shapeOf<StoredChoice>()({

@@ -27,11 +27,11 @@ export interface ProcessReport {
 
 export interface Core {
   /**
-   * A chat message, already stripped of platform detail. `taken` is called once the message may
-   * be confirmed to a platform that would otherwise deliver it again: when an "add" is on disk,
-   * else when the reply is ready (it may be called twice; the first call counts).
+   * A chat message, already stripped of platform detail. `stored` is called once an "add" is on
+   * disk, before it is decided: a platform that would deliver the message again may be told it
+   * arrived then. Anything else is safe to confirm only once its reply is delivered.
    */
-  handle(msg: IncomingMessage, taken?: () => void): Promise<Reply>;
+  handle(msg: IncomingMessage, stored?: () => void): Promise<Reply>;
   /**
    * The chat delivered the answer to a message with an origin (`reply.requestId`): until it says
    * so, a request answer is kept, and sent by the cron should this instance die first. Never throws.

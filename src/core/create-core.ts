@@ -141,12 +141,7 @@ export function createCore(deps: CoreDeps): ReelCore {
   };
 
   const core: Core = {
-    handle: (msg, taken) => {
-      const reply = work.guarded('message', msg.user, () => dispatchMessage(msg, dispatch, taken));
-      // Whatever did not store anything is taken once it is answered.
-      if (taken) void reply.then(taken, taken);
-      return reply;
-    },
+    handle: (msg, stored) => work.guarded('message', msg.user, () => dispatchMessage(msg, dispatch, stored)),
     delivered: (requestId) =>
       delivered(requestId, { requests: deps.requests, instances }).catch((e: unknown) =>
         logger.warn({ requestId, err: String(e) }, 'could not record an answer as delivered'),

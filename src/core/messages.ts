@@ -66,6 +66,7 @@ const TEXT = {
   'media.notFound': 'I found nothing called “{title}”{sourcesNote}.',
   'media.catalogsDown':
     'I can’t search right now: {sources}. I kept your request ({id}) and will try again; I’ll tell you what I find.',
+  'media.statusNow': 'Your request {id}, {title}: {status}.{reason}',
   'media.repeat': 'That message was delivered twice; the first delivery is being answered.',
   'media.noCatalogs':
     'No search source is set up, so I can’t look titles up. An admin needs to set TMDB_API_KEY or an *arr URL (see README).',

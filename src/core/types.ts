@@ -198,6 +198,8 @@ export interface MediaRequest {
  */
 export interface RequestOwner {
   instance: string;
+  /** The chat confirms delivery (Core.delivered): until it does, the answer is owed. */
+  owes?: true;
   reply?: Reply;
 }
 

@@ -41,6 +41,8 @@ interface Attempt {
   wakeupAt: number;
 }
 
+/** WebhookActor.cpp: HttpOutboundConnection(…, idle_timeout 60, …) for each webhook connection. */
+const ANSWER_WAIT_MS = 60_000;
 /** WebhookActor::start_up: outside --local mode only these ports. */
 const PORTS = new Set(['443', '80', '88', '8443']);
 /** Client.cpp process_get_updates_query. */
@@ -102,10 +104,12 @@ export class FakeWebhook {
     // WebhookActor::send_update: the header only when a secret_token was set.
     if (secret) headers['x-telegram-bot-api-secret-token'] = secret;
     try {
+      // WebhookActor.cpp: the connection's idle timeout is 60 s; an answer later than that is an error.
       const res = await fetch(`${target}${hook.url.pathname}${hook.url.search}`, {
         method: 'POST',
         headers,
         body: JSON.stringify(update),
+        signal: AbortSignal.timeout(ANSWER_WAIT_MS),
       });
       await res.arrayBuffer();
       // HttpQuery::get_retry_after: a Retry-After in seconds is honoured.

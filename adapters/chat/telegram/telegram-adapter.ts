@@ -119,7 +119,8 @@ export class TelegramAdapter implements ChatAdapter {
       clicks,
       board: new StatusBoard(sender, this.t.editIntervalMs),
     };
-    // Resolves once the update is taken: an "add" on disk, or the update handled (Core.handle).
+    // Resolves once the update is taken: an "add" on disk (Core.handle's `stored`), or the update
+    // handled to the end, its answer delivered.
     const dispatch = (update: Update) =>
       new Promise<void>((taken) => {
         this.takers.set(update, taken);

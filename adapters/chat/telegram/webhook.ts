@@ -5,8 +5,10 @@
  * ends the response in its `finally`), and Telegram sends a chat's next update only after the
  * previous one was answered (telegram-bot-api WebhookActor.cpp), so one slow "add" would hold up
  * that chat. Here Telegram is answered once the update is taken (an "add" is on disk; anything
- * else has its reply), or after TAKE_WITHIN_MS (grammY's webhookCallback default timeout): an
- * instance killed before that never confirmed it, so Telegram sends it again, to another instance.
+ * else has its answer delivered), or after TAKE_WITHIN_MS, inside the 60 s Telegram waits for an answer
+ * (WebhookActor.cpp: its HttpOutboundConnection's idle timeout): an instance killed before that
+ * never confirmed it, so Telegram sends it again, to another instance. setWebhook asks for the
+ * most connections the Bot API allows (100, not its default 40), since a slow answer holds one.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -29,8 +31,8 @@ type CallApiOptions = NonNullable<Parameters<Telegram['callApi']>[2]>;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** Telegram resends an update whose answer it missed (a proxy timeout); ids this recent are dropped. */
 const REMEMBERED_IDS = 1000;
-/** grammY WebhookOptions.timeoutMilliseconds (grammy.dev/ref/core/webhookoptions). */
-const TAKE_WITHIN_MS = 10_000;
+/** Under Telegram's 60 s wait for an answer, with room for the proxy in between. */
+const TAKE_WITHIN_MS = 50_000;
 const updateShape = z.looseObject({ update_id: z.number().int() });
 /** Equal-length digests, so timingSafeEqual neither throws nor leaks the secret's length. */
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -61,6 +63,7 @@ export class TelegramWebhook implements WebhookReceiver {
         url: this.settings.url,
         secret_token: this.settings.secret,
         allowed_updates: [...allowedUpdates],
+        max_connections: 100,
         // Updates that came while no instance was running are still wanted.
         drop_pending_updates: false,
       },

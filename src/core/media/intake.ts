@@ -80,7 +80,7 @@ async function store(
   const fresh = (id: string) => ({
     ...newRequest(id, user, { text, ...query }, clock.now()),
     ...(origin ? { origin } : {}),
-    owner: { instance: deps.instances.self },
+    owner: { instance: deps.instances.self, ...(origin ? { owes: true as const } : {}) },
   });
   if (origin) {
     const id = requestIdFor(origin);

@@ -55,6 +55,21 @@ export async function describeRequests(user: UserRef, store: RequestStore, clock
   return textReply('requests.list', { lines: lines.join('\n') });
 }
 
+/** One request as it stands now: for a person whose answer was lost with the instance deciding it. */
+export function statusReply(r: MediaRequest): Reply {
+  const where = r.backend && (r.status === 'sent' || r.status === 'available') ? ` (${r.backend})` : '';
+  return textReply(
+    'media.statusNow',
+    {
+      id: r.id,
+      title: titleOf(r),
+      status: `${STATUS_WORDS[r.status]}${where}`,
+      reason: r.reason ? ` ${r.reason}` : '',
+    },
+    { requestId: r.id },
+  );
+}
+
 export async function cancelRequest(
   user: UserRef,
   id: string,

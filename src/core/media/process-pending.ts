@@ -11,12 +11,14 @@ import { queryHints } from './reclassify.js';
 import { INTERRUPTED_STATES, PENDING_STATES, transition } from './request-lifecycle.js';
 import { sendRequest } from './send-request.js';
 import { aliveCheck, workAsOwner } from './request-owner.js';
+import { statusReply } from './my-requests.js';
 import { tell } from './tell-person.js';
 
 /** An answer a dead instance owed is sent this long after the request; older ones are let go. */
 const OWED_FOR_MS = 15 * 60_000;
 /** Store checked for owed answers at least once (a restart after a crash); with shared stores, every run. */
 const checkedOnce = new WeakSet<object>();
+const UNSETTLED = new Set<string>([...PENDING_STATES, ...INTERRUPTED_STATES]);
 
 export interface ProcessCounts {
   retried: number;
@@ -102,12 +104,14 @@ async function tellOwedAnswers(
   const since = new Date(clock.now().getTime() - OWED_FOR_MS).toISOString();
   for (const r of await requests.list({ owned: true, since })) {
     const owner = r.owner;
-    if (!owner?.reply || deps.locks.isBusy(r.id) || (await alive(owner.instance))) continue;
+    if (!owner?.owes || deps.locks.isBusy(r.id) || (await alive(owner.instance))) continue;
     await deps.locks.run(r.id, async () => {
       const fresh = await requests.get(r.id);
-      const owed = fresh?.owner?.instance === owner.instance ? fresh.owner.reply : undefined;
-      if (!fresh || !owed) return;
-      await tell(deps, fresh.user, owed);
+      if (fresh?.owner?.instance !== owner.instance || !fresh.owner.owes) return;
+      // Still being decided or sent: the run below takes it up and tells the outcome.
+      if (!fresh.owner.reply && UNSETTLED.has(fresh.status)) return;
+      // Killed between deciding and writing its answer down: what the request says now.
+      await tell(deps, fresh.user, fresh.owner.reply ?? statusReply(fresh));
       await requests.update(r.id, (x) => {
         if (x.owner?.instance === owner.instance) delete x.owner;
       });

@@ -7,7 +7,7 @@
  * delivered (Core.delivered). An owner that died with its answer unsent is answered by the cron.
  */
 import type { Instances, Logger, RequestStore } from '../ports.js';
-import type { Reply } from '../types.js';
+import type { Reply, RequestOwner } from '../types.js';
 import type { OneAtATime } from '../one-at-a-time.js';
 
 export interface OwnerDeps {
@@ -35,7 +35,7 @@ export function workAsOwner<T extends Reply | undefined>(
       return reply;
     } finally {
       const owed = opts.owe && reply && !reply.silent ? reply : undefined;
-      await setOwner(id, deps, owed && { instance: deps.instances.self, reply: owed });
+      await setOwner(id, deps, owed && { instance: deps.instances.self, owes: true, reply: owed });
     }
   });
 }
@@ -43,7 +43,7 @@ export function workAsOwner<T extends Reply | undefined>(
 /** The chat delivered the answer it owed for `id`: nothing is owed any more. */
 export async function delivered(id: string, deps: Pick<OwnerDeps, 'requests' | 'instances'>): Promise<void> {
   const r = await deps.requests.get(id);
-  if (r?.owner?.instance !== deps.instances.self || !r.owner.reply) return;
+  if (r?.owner?.instance !== deps.instances.self || !r.owner.owes) return;
   await deps.requests.update(id, (x) => {
     if (x.owner?.instance === deps.instances.self) delete x.owner;
   });
@@ -62,7 +62,7 @@ export function aliveCheck(instances: Instances): (id: string) => Promise<boolea
 async function setOwner(
   id: string,
   deps: Pick<OwnerDeps, 'requests' | 'logger'>,
-  owner: { instance: string; reply?: Reply } | undefined,
+  owner: RequestOwner | undefined,
 ): Promise<void> {
   try {
     await deps.requests.update(id, (x) => {

@@ -22,7 +22,7 @@ const movieAdds = () => postsTo(t.radarr, '/api/v3/movie');
 const said = (m: TgMessage) => m.text ?? m.caption ?? '';
 
 describe('Telegram by webhook', () => {
-  it('sets the webhook with its URL and secret, keeps pending updates, and never polls', async () => {
+  it('sets the webhook with its URL and secret, 100 connections, keeps pending updates, and never polls', async () => {
     const [set, ...again] = telegram.callsOf('setWebhook');
     expect(again).toEqual([]);
     expect(set).toMatchObject({
@@ -31,6 +31,7 @@ describe('Telegram by webhook', () => {
         url: WEBHOOK_URL,
         secret_token: WEBHOOK_SECRET,
         allowed_updates: ['message', 'callback_query'],
+        max_connections: 100,
         drop_pending_updates: false,
       },
     });

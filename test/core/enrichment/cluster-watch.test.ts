@@ -10,11 +10,11 @@ import type { Reply, UserRef } from '../../../src/core/types.js';
 import { userKey } from '../../../src/core/types.js';
 import { FOLLOW_MS, SCAN_MS } from '../../../src/core/vocab/enrichment/cluster-watch.js';
 import { progressLine, type JobView } from '../../../src/core/vocab/enrichment/progress-views.js';
-import { EnrichmentQueue } from '../../../src/core/vocab/enrichment/queue.js';
+import type { EnrichmentQueue } from '../../../src/core/vocab/enrichment/queue.js';
 import { findLanguage } from '../../../src/core/vocab/languages.js';
 import type { Language } from '../../../src/core/vocab/types.js';
-import { FakeTime, FakeTranslator, MemoryJobStore, MemoryVocabStore, quietLogger } from './fakes.js';
-import { person, RecordingNotifier, SETTINGS, syntheticVocab } from './helpers.js';
+import { FakeTime, FakeTranslator, MemoryJobStore, MemoryVocabStore } from './fakes.js';
+import { person, queueOn, RecordingNotifier, SETTINGS, syntheticVocab } from './helpers.js';
 import { LockServer, SessionLocks } from './session-locks.js';
 
 const fr = findLanguage('fr') as Language;
@@ -59,17 +59,7 @@ function instance() {
   const notifier = new SlowNotifier();
   const translator = new FakeTranslator();
   const locks = new SessionLocks(server);
-  const q = new EnrichmentQueue({
-    jobs,
-    vocabs,
-    translator,
-    notifier,
-    clock: time,
-    timers: time,
-    logger: quietLogger,
-    settings: SETTINGS,
-    locks,
-  });
+  const q = queueOn({ jobs, vocabs, translator, notifier, time, locks });
   queues.push(q);
   return { q, notifier, translator, locks };
 }

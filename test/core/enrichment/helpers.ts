@@ -1,8 +1,13 @@
 /** A hand-made movie vocabulary, a recording notifier and the usual settings for the enrichment tests. */
 import type { Notifier } from '../../../src/core/ports.js';
 import { userKey, type Reply, type UserRef } from '../../../src/core/types.js';
-import type { EnrichmentSettings } from '../../../src/core/vocab/enrichment/queue.js';
+import {
+  EnrichmentQueue,
+  type EnrichmentQueueDeps,
+  type EnrichmentSettings,
+} from '../../../src/core/vocab/enrichment/queue.js';
 import type { CefrLevel, MovieVocab, VocabEntry } from '../../../src/core/vocab/types.js';
+import { quietLogger, type FakeTime } from './fakes.js';
 
 const LEVELS: CefrLevel[] = ['A2', 'B1', 'B2', 'C1', 'C2'];
 
@@ -96,3 +101,12 @@ export const SETTINGS: EnrichmentSettings = {
   retryMinutes: 5,
   requestTimeoutMs: 80_000,
 };
+
+/** A queue on the fakes, with the fake clock as its clock and timers, quiet logs and SETTINGS. */
+export function queueOn(
+  deps: Omit<EnrichmentQueueDeps, 'clock' | 'timers' | 'logger' | 'settings'> & { time: FakeTime },
+  settings: EnrichmentSettings = SETTINGS,
+): EnrichmentQueue {
+  const { time, ...rest } = deps;
+  return new EnrichmentQueue({ ...rest, clock: time, timers: time, logger: quietLogger, settings });
+}

@@ -7,12 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { userKey } from '../../../src/core/types.js';
 import { SCAN_MS } from '../../../src/core/vocab/enrichment/cluster-watch.js';
-import { EnrichmentQueue } from '../../../src/core/vocab/enrichment/queue.js';
 import type { EnrichmentJob, JobStore } from '../../../src/core/vocab/enrichment/types.js';
 import { findLanguage } from '../../../src/core/vocab/languages.js';
 import type { Language } from '../../../src/core/vocab/types.js';
-import { FakeTime, FakeTranslator, MemoryJobStore, MemoryVocabStore, quietLogger } from './fakes.js';
-import { person, SETTINGS, StallingNotifier, syntheticVocab, type RecordingNotifier } from './helpers.js';
+import { FakeTime, FakeTranslator, MemoryJobStore, MemoryVocabStore } from './fakes.js';
+import { person, queueOn, StallingNotifier, syntheticVocab, type RecordingNotifier } from './helpers.js';
 import { LockServer, SessionLocks } from './session-locks.js';
 
 const fr = findLanguage('fr') as Language;
@@ -22,17 +21,7 @@ const HOUR = 3_600_000;
 function queue(jobs: JobStore, vocabs: MemoryVocabStore, time: FakeTime, locks?: SessionLocks) {
   const notifier = new StallingNotifier();
   const translator = new FakeTranslator();
-  const q = new EnrichmentQueue({
-    jobs,
-    vocabs,
-    translator,
-    notifier,
-    clock: time,
-    timers: time,
-    logger: quietLogger,
-    settings: SETTINGS,
-    ...(locks ? { locks } : {}),
-  });
+  const q = queueOn({ jobs, vocabs, translator, notifier, time, ...(locks ? { locks } : {}) });
   return { q, notifier, translator };
 }
 

@@ -83,6 +83,18 @@ describe('GIVEN "add Inception" from Telegram (a message with an origin)', () =>
     expect(a.radarr.adds).toHaveLength(1);
   });
 
+  it('WHEN the instance died after deciding but before writing its answer down THEN the cron says how the request stands, once', async () => {
+    const a = startCore();
+    const r = newRequest('own003', alice, query, a.clock.now());
+    transition(r, 'already_present', 'telegram:alice', a.clock.now());
+    await a.requests.insert({ ...r, backend: 'radarr', owner: { instance: 'gone-2', owes: true } });
+    await a.core.processPending();
+    await a.core.processPending();
+    expect(a.notifier.sent.map((m) => m.reply.text)).toEqual([
+      'Your request own003, Inception: already in the library.',
+    ]);
+  });
+
   it('a message without an origin (Discord, the terminal) owes nothing once answered', async () => {
     const a = startCore();
     const reply = await a.say('add Inception');
