@@ -5,7 +5,7 @@
  * ../store/pg/pg-message-relay.ts) and an instance that runs the chat sends it. Without a relay
  * it is dropped with a warning, as a single process has nobody else to hand it to.
  */
-import type { Logger, Notifier } from '../../src/core/ports.js';
+import type { Logger, Notifier, SendOptions } from '../../src/core/ports.js';
 import { userKey, type Platform, type Reply, type UserRef } from '../../src/core/types.js';
 
 /** Messages kept for whichever instance runs the chat of their platform. */
@@ -33,9 +33,9 @@ export class PlatformNotifier implements Notifier {
     private readonly relay?: MessageRelay,
   ) {}
 
-  async send(to: UserRef, reply: Reply): Promise<void> {
+  async send(to: UserRef, reply: Reply, opts?: SendOptions): Promise<void> {
     const target = this.byPlatform.get(to.platform);
-    if (target) return target.send(to, reply);
+    if (target) return target.send(to, reply, opts);
     const fields = { user: userKey(to), code: reply.code };
     // HTTP API callers poll GET /api/requests; there is nobody to push to, here or elsewhere.
     if (to.platform !== 'http' && this.relay) {

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Config } from '../../../src/config.js';
 import type { Core } from '../../../src/core/core.js';
 import { textReply } from '../../../src/core/messages.js';
-import type { Logger } from '../../../src/core/ports.js';
+import type { Logger, SendOptions } from '../../../src/core/ports.js';
 import type { Reply, UserRef } from '../../../src/core/types.js';
 import type { ChatAdapter } from '../chat-adapter.js';
 import { describeError } from './api-errors.js';
@@ -158,8 +158,9 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   /** Notifier: a later answer (cron, enrichment) to the chat the request came from. */
-  async send(to: UserRef, reply: Reply): Promise<void> {
+  async send(to: UserRef, reply: Reply, opts?: SendOptions): Promise<void> {
     if (to.platform !== 'telegram') throw new Error(`not a Telegram user: ${to.platform}`);
+    if (opts?.beforeSend) this.running?.sender.beforeSending(reply, opts.beforeSend);
     await this.respond(to.chatId, reply);
   }
 

@@ -91,7 +91,7 @@ async function closeUnanswered(deps: IntakeDeps): Promise<void> {
 
 /**
  * Answers an instance had and no chat confirmed delivering (request-owner.ts) when that instance
- * died: told now, then let go (at least once: a kill between the two tells again). In one process
+ * died: told now, and let go just before the message goes out. In one process
  * only the first run looks (the answers a crashed run owed); on a shared store every run does.
  */
 async function tellOwedAnswers(
@@ -110,11 +110,18 @@ async function tellOwedAnswers(
       if (fresh?.owner?.instance !== owner.instance || !fresh.owner.owes) return;
       // Still being decided or sent: the run below takes it up and tells the outcome.
       if (!fresh.owner.reply && UNSETTLED.has(fresh.status)) return;
+      // Let go just before it goes out (at most once), or after, if the chat cannot say when.
+      let done = false;
+      const letGo = async () => {
+        if (done) return;
+        done = true;
+        await requests.update(r.id, (x) => {
+          if (x.owner?.instance === owner.instance) delete x.owner;
+        });
+      };
       // Killed between deciding and writing its answer down: what the request says now.
-      await tell(deps, fresh.user, fresh.owner.reply ?? statusReply(fresh));
-      await requests.update(r.id, (x) => {
-        if (x.owner?.instance === owner.instance) delete x.owner;
-      });
+      await tell(deps, fresh.user, fresh.owner.reply ?? statusReply(fresh), { beforeSend: letGo });
+      await letGo();
     });
   }
 }

@@ -1,6 +1,6 @@
 /** Messages to people that are not the answer to what they just did: later news, another's action. */
 import { say, type MediaCode } from '../messages.js';
-import type { Logger, Notifier, RequestStore } from '../ports.js';
+import type { Logger, Notifier, RequestStore, SendOptions } from '../ports.js';
 import { userKey, type MediaRequest, type Reply, type UserRef } from '../types.js';
 
 /** States in which the request is already where the person wanted: said once, then quiet. */
@@ -12,9 +12,9 @@ export interface TellDeps {
 }
 
 /** A failed notification is logged, never thrown: the work it reports is already done. */
-export async function tell(deps: TellDeps, user: UserRef, reply: Reply): Promise<void> {
+export async function tell(deps: TellDeps, user: UserRef, reply: Reply, opts?: SendOptions): Promise<void> {
   try {
-    await deps.notifier.send(user, reply);
+    await deps.notifier.send(user, reply, opts);
   } catch (e) {
     deps.logger.warn({ user: userKey(user), error: String(e) }, 'notification failed');
   }

@@ -3,7 +3,16 @@ import type { Reply, UserRef } from '../types.js';
 
 /** Sends a reply later, to the chat a request or job came from. Each chat adapter implements it. */
 export interface Notifier {
-  send(to: UserRef, reply: Reply): Promise<void>;
+  send(to: UserRef, reply: Reply, opts?: SendOptions): Promise<void>;
+}
+
+export interface SendOptions {
+  /**
+   * Run just before the message goes to the chat (after any wait in a queue), to record it as
+   * told: a crash then loses at most the message in flight instead of repeating it. A notifier
+   * that cannot (or hands the message on) leaves it uncalled; the caller records it afterwards.
+   */
+  beforeSend?: () => Promise<void>;
 }
 
 export interface Clock {

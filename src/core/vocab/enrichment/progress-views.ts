@@ -79,8 +79,8 @@ export class ProgressViews {
   /**
    * Tell the askers once, across every instance on the job store: under the job's tell lock and
    * against the flags as stored now (another instance's run may have told them). `end` marks each
-   * asker told, saved as soon as their send came back (end-notices.ts tells the rest of an end
-   * whose teller was killed: at least once, the send in flight then may go twice); `pause` marks
+   * asker told, saved just before their message goes out (end-notices.ts tells the rest of an end
+   * whose teller was killed; the message in flight then may be lost, not sent twice); `pause` marks
    * the job's pause told (once per job), saved before anyone is told. `reply` may be drawn from the
    * job as stored now; an `end` no longer stored (the job went on again) is not told. Returns how
    * many were sent to.
@@ -101,17 +101,25 @@ export class ProgressViews {
       const message = typeof reply === 'function' ? reply(live) : reply;
       const untold = live.askers.filter((a) => !a.notified);
       for (const { user, at } of untold) {
+        let marked = what === 'pause';
+        // Marked told just before the message goes out (after its wait in the chat's queue), so
+        // a crash loses at most the one in flight rather than telling it twice; a notifier that
+        // cannot say when leaves it to after the send (at least once).
+        const mark = async () => {
+          if (marked) return;
+          marked = true;
+          // Found again: a save on a shared store gives the job a fresh askers list.
+          const asker = live.askers.find((a) => userKey(a.user) === userKey(user) && a.at === at);
+          if (!asker) return;
+          asker.notified = true;
+          await book.save(live);
+        };
         try {
-          await this.deps.notifier.send(user, message);
+          await this.deps.notifier.send(user, message, { beforeSend: mark });
         } catch (e) {
           this.deps.logger.warn({ err: e, job: job.key, user: userKey(user) }, 'enrichment: notify failed');
         }
-        if (what === 'pause') continue;
-        // Found again: a save on a shared store gives the job a fresh askers list.
-        const asker = live.askers.find((a) => userKey(a.user) === userKey(user) && a.at === at);
-        if (!asker) continue;
-        asker.notified = true;
-        await book.save(live);
+        await mark();
       }
       return untold.length;
     });
