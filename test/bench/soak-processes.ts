@@ -10,7 +10,8 @@
  *
  *   SOAK_PROCESSES=2 SOAK_REQUESTS=600 npx tsx test/bench/soak-processes.ts
  *
- * SOAK_MINUTES (default 3) caps the time. Without PostgreSQL it prints why and exits 0.
+ * SOAK_MINUTES (default 3) caps the time; SOAK_SEND_PER_SECOND sets each bot's Telegram send limit
+ * (default 30 / SOAK_PROCESSES: one token's limit, shared). Without PostgreSQL it prints why and exits 0.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -80,7 +81,8 @@ async function main(): Promise<void> {
     TELEGRAM_WEBHOOK_URL: `https://${HOST}/telegram/hook-soak`,
     TELEGRAM_WEBHOOK_SECRET: 'soak-secret_0001',
     // One bot token: Telegram's ~30 messages a second are shared by the processes (README).
-    TELEGRAM_SEND_PER_SECOND: String(Math.floor(30 / PROCESSES)),
+    // SOAK_SEND_PER_SECOND overrides it, to see what limits the bots past Telegram's limit.
+    TELEGRAM_SEND_PER_SECOND: process.env.SOAK_SEND_PER_SECOND ?? String(Math.floor(30 / PROCESSES)),
   };
   const bots: BotProcess[] = [];
   let turn = 0;
