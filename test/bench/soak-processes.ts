@@ -24,6 +24,7 @@ import { movies, series } from '../fixtures/world.js';
 import { killBotProcesses, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { startTestPostgres } from '../helpers/postgres.js';
 import { injectFaults, mb, quantile } from './soak-parts.js';
+import { mediaFakesEnv } from '../helpers/media-fakes-env.js';
 
 const PROCESSES = Number(process.env.SOAK_PROCESSES ?? 2);
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 3);
@@ -70,12 +71,7 @@ async function main(): Promise<void> {
     // node-cron's six-field form: every 3 seconds on each bot (the cluster runs one per tick).
     PROCESS_CRON: '*/3 * * * * *',
     CHOICE_TTL_MINUTES: process.env.SOAK_CHOICE_TTL_MINUTES ?? '1',
-    TMDB_API_KEY: KEYS.tmdb,
-    TMDB_BASE_URL: `${tmdb.url}/3`,
-    RADARR_URL: radarr.url,
-    RADARR_API_KEY: KEYS.radarr,
-    SONARR_URL: sonarr.url,
-    SONARR_API_KEY: KEYS.sonarr,
+    ...mediaFakesEnv({ tmdb, radarr, sonarr }, KEYS),
     TELEGRAM_BOT_TOKEN: telegram.token,
     TELEGRAM_API_ROOT: telegram.url,
     TELEGRAM_WEBHOOK_URL: `https://${HOST}/telegram/hook-soak`,

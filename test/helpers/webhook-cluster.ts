@@ -15,6 +15,7 @@ import { startFakeSonarr, type FakeSonarr } from '../fakes/sonarr.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.js';
 import { startFakeTmdb, type FakeTmdb } from '../fakes/tmdb.js';
 import { postsTo } from './world.js';
+import { mediaFakesEnv } from './media-fakes-env.js';
 
 const HOST = 'bot.example.com';
 const KEYS = { tmdb: 'tmdb-cluster-0001', radarr: 'radarr-cluster-0001', sonarr: 'sonarr-cluster-0001' };
@@ -44,12 +45,7 @@ export async function startWebhookCluster(databaseUrl: string, instances: number
     DECISION_DEADLINE_MS: '1000',
     MUSICBRAINZ_ENABLED: 'false',
     DATABASE_URL: databaseUrl,
-    TMDB_API_KEY: KEYS.tmdb,
-    TMDB_BASE_URL: `${tmdb.url}/3`,
-    RADARR_URL: radarr.url,
-    RADARR_API_KEY: KEYS.radarr,
-    SONARR_URL: sonarr.url,
-    SONARR_API_KEY: KEYS.sonarr,
+    ...mediaFakesEnv({ tmdb, radarr, sonarr }, KEYS),
     TELEGRAM_BOT_TOKEN: telegram.token,
     TELEGRAM_API_ROOT: telegram.url,
     TELEGRAM_WEBHOOK_URL: `https://${HOST}/telegram/hook-c1`,

@@ -22,6 +22,7 @@ import { startFakeTmdb } from '../fakes/tmdb.js';
 import { killBotProcesses, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { startTestPostgres } from '../helpers/postgres.js';
 import { postsTo } from '../helpers/world.js';
+import { mediaFakesEnv } from '../helpers/media-fakes-env.js';
 
 const postgres = await startTestPostgres();
 if (postgres.why) console.log(`cluster of processes: skipped — ${postgres.why}`);
@@ -91,12 +92,7 @@ describe.skipIf(postgres.why !== undefined)(
         PROCESS_CRON: '*/2 * * * * *',
         // A job the killed bot was running, or an end it had not told, is looked at this often.
         ENRICH_TAKEOVER_SECONDS: '2',
-        TMDB_API_KEY: KEYS.tmdb,
-        TMDB_BASE_URL: `${tmdb.url}/3`,
-        RADARR_URL: radarr.url,
-        RADARR_API_KEY: KEYS.radarr,
-        SONARR_URL: sonarr.url,
-        SONARR_API_KEY: KEYS.sonarr,
+        ...mediaFakesEnv({ tmdb, radarr, sonarr }, KEYS),
         IMSDB_BASE_URL: imsdb.url,
         SCRIPT_TIMEOUT_MS: '5000',
         DEEPL_API_KEY: KEYS.deepl,
