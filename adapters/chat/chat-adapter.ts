@@ -14,9 +14,11 @@ export interface ChatAdapter extends Notifier {
   /**
    * Connect and start serving `core`. Resolves once the adapter is receiving. May be called again
    * after it rejected (chat-supervisor.ts retries it); an UpstreamError with failure `auth` (the
-   * token was refused) means trying again cannot help.
+   * token was refused) means trying again cannot help. `lost` is called, at most once per start,
+   * when the adapter stops receiving after it started: the supervisor stops it, then starts it
+   * again, or (`final`: another receiver took over, the token was revoked) shows it failed.
    */
-  start(core: Core): Promise<void>;
+  start(core: Core, lost?: (err: unknown, final: boolean) => void): Promise<void>;
   /** Stop receiving and wait for handlers in flight. */
   stop(): Promise<void>;
 }

@@ -67,11 +67,31 @@ export class ChatSupervisor {
   }
 
   private tryStart(core: Core): Promise<void> {
-    this.attempt = this.adapter.start(core).then(
-      () => this.connected(),
-      (err: unknown) => this.failed(core, err),
-    );
+    this.attempt = this.adapter
+      .start(core, (err, final) => this.lost(core, err, final))
+      .then(
+        () => this.connected(),
+        (err: unknown) => this.failed(core, err),
+      );
     return this.attempt;
+  }
+
+  /** Receiving stopped after a start that worked: start again, or (`final`) show it failed. */
+  private lost(core: Core, err: unknown, final: boolean): void {
+    if (this.stopped) return;
+    const reason = scrub(err instanceof Error ? err.message : String(err), this.secrets);
+    this.log[final ? 'error' : 'warn'](
+      { reason },
+      final ? 'chat stopped receiving' : 'chat stopped receiving; starting it again',
+    );
+    this.attempt = this.adapter
+      .stop()
+      .catch((e: unknown) => this.log.warn({ err: String(e) }, 'could not stop the chat cleanly'))
+      .then(() => {
+        if (!final) return this.failed(core, err);
+        this.attempts += 1;
+        this.current = { platform: this.adapter.platform, state: 'failed', attempts: this.attempts, reason };
+      });
   }
 
   private connected(): void {

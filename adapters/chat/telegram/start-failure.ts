@@ -54,3 +54,28 @@ export function startFailure(err: unknown, token: string, mode: 'polling' | 'web
     cause: err,
   });
 }
+
+/**
+ * Why long polling ended for good (poller.ts gives up only on these), and whether starting again
+ * can help. 409: a newer getUpdates or a setWebhook took this bot's updates over (Client.cpp:
+ * "Conflict: terminated by other getUpdates request; make sure that only one bot instance is
+ * running", "Conflict: terminated by setWebhook request") — polling again would take them back
+ * from it, so it is final. 401: the token was revoked.
+ */
+export function pollingLost(err: unknown, token: string): [UpstreamError, boolean] {
+  const api = apiErrorOf(err);
+  if (api?.code === 409) {
+    const said = describeError(err, [token]).description ?? 'Conflict';
+    return [
+      new UpstreamError(
+        'telegram',
+        'rejected',
+        `Telegram gave this bot's updates to someone else (HTTP 409 ${String(said)}): run one polling bot per token, or put every bot behind TELEGRAM_WEBHOOK_URL, and restart reelbot`,
+        { status: 409, cause: err },
+      ),
+      true,
+    ];
+  }
+  const failure = startFailure(err, token, 'polling');
+  return [failure, failure.failure === 'auth'];
+}

@@ -15,6 +15,7 @@ import type { Reply, UserRef } from '../../../src/core/types.js';
 import type { ChatAdapter } from '../chat-adapter.js';
 import { describeError } from './api-errors.js';
 import { apologise } from './apologise.js';
+import { pollingLost } from './start-failure.js';
 import { ClickHandler } from './click-handler.js';
 import { ALLOWED_UPDATES, connect } from './connect.js';
 import { DEFAULT_LIMITS, Outbox } from './outbox.js';
@@ -79,7 +80,7 @@ export class TelegramAdapter implements ChatAdapter {
     };
   }
 
-  async start(core: Core): Promise<void> {
+  async start(core: Core, lost?: (err: unknown, final: boolean) => void): Promise<void> {
     if (this.running) throw new Error('Telegram adapter already started');
     const bot = new Telegraf(this.token, { telegram: { apiRoot: this.apiRoot } });
     bot.catch((err, ctx) => this.onHandlerError(err, ctx.update));
@@ -132,9 +133,10 @@ export class TelegramAdapter implements ChatAdapter {
       this.logger.info({ bot: username, path: this.webhook.path }, 'Telegram: receiving updates by webhook');
       return;
     }
-    poller?.start(dispatch, (err) =>
-      this.logger.error(this.describe(err), 'Telegram polling stopped for good'),
-    );
+    poller?.start(dispatch, (err) => {
+      this.logger.error(this.describe(err), 'Telegram polling stopped');
+      lost?.(...pollingLost(err, this.token));
+    });
     this.logger.info({ bot: username }, 'Telegram: polling for updates');
   }
 
