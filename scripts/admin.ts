@@ -7,6 +7,7 @@
  *   npm run reclassify -- <id> <movie|series|music|radarr|sonarr|lidarr|…>
  *   npm run backfill-ids              look up missing ids of stored requests
  *   npm run report [-- --days 7]      requests by service and status, success rate, confidence
+ *   npm run import-files              copy DATA_DIR's stores into DATABASE_URL's PostgreSQL (host only)
  *
  * The data files belong to one process at a time. When the bot is running on the same DATA_DIR,
  * commands that change requests are sent to it through the HTTP API (HTTP_PORT and API_TOKEN);
@@ -19,7 +20,10 @@ import { runDoctor } from '../adapters/doctor/doctor.js';
 import { loadConfigForDoctor } from '../adapters/doctor/load-config.js';
 import { createLogger } from '../adapters/log/pino-logger.js';
 import { DataFileError } from '../adapters/store/durable-file.js';
+import { importFiles } from '../adapters/store/import-files.js';
 import { holdLock, lockHolder, type InstanceLock, type LockHolder } from '../adapters/store/instance-lock.js';
+import { openPgStores } from '../adapters/store/pg/pg-stores.js';
+import { whereIs } from '../adapters/store/pg/pool.js';
 import { createApp, secretValues, type App } from '../src/app.js';
 import { ConfigError, formatProblems, loadConfig, type Config } from '../src/config.js';
 import { formatChecks } from '../src/core/admin/doctor.js';
@@ -128,6 +132,77 @@ async function locally(config: Config, text: string, writes: boolean): Promise<n
   }
 }
 
+/**
+ * DATA_DIR's files into DATABASE_URL's database (adapters/store/import-files.ts). Under DATA_DIR's
+ * lock, taken before the files are opened as for any writing command: a bot on the files must be
+ * stopped first (it cannot do this for us: its stores are the files), and none may start meanwhile.
+ */
+async function importFilesCommand(config: Config): Promise<number> {
+  const url = config.database.DATABASE_URL;
+  const dir = config.core.DATA_DIR;
+  if (!url) {
+    out(
+      'reelbot: import-files copies the data folder into PostgreSQL, and DATABASE_URL is not set.\n' +
+        'Set DATABASE_URL (in .env or the environment) to the database to copy into, then run it again.',
+    );
+    return 2;
+  }
+  if (!existsSync(dir)) {
+    out(`reelbot: there is nothing to import: the data folder ${dir} does not exist (DATA_DIR).`);
+    return 2;
+  }
+  const logger = createLogger({ level: 'warn', secrets: secretValues(config) });
+  let lock: InstanceLock;
+  try {
+    lock = await holdLock(dir, { logger });
+  } catch (e) {
+    if (!(e instanceof DataFileError)) throw e;
+    out(
+      `${e.message}\nThe import reads the files the bot writes: stop the bot, import, then start it with DATABASE_URL.`,
+    );
+    return 2;
+  }
+  try {
+    const db = await openPgStores(url, logger);
+    try {
+      out(
+        `Copying ${dir} into PostgreSQL ${whereIs(url)} (schema ${db.migrated.to}); rows already there are kept.`,
+      );
+      const { tallies, damagedFiles } = await importFiles(dir, db, logger);
+      for (const t of tallies) {
+        const ids = t.unreadable.length > 0 ? ` (${t.unreadable.join(', ')})` : '';
+        out(
+          `${t.store}: copied ${t.copied}, already there ${t.alreadyThere}, unreadable ${t.unreadable.length}${ids}`,
+        );
+      }
+      for (const f of damagedFiles)
+        out(`${f} was damaged: the original is kept aside in ${dir}; what could be read was copied.`);
+      if (tallies.some((t) => t.unreadable.length > 0))
+        out(
+          `Unreadable records were not copied; they stay in ${dir}, and the log (on stderr) names each file and why.`,
+        );
+      out('The files are left in place. Start the bot with DATABASE_URL set to run on the database.');
+      return 0;
+    } finally {
+      await db.close();
+    }
+  } finally {
+    await lock.release();
+  }
+}
+
+function loadConfigOrSay(): Config | undefined {
+  try {
+    return loadConfig(process.env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    out(
+      `reelbot: the configuration has problems:\n${formatProblems(e.problems)}\nRun \`npm run doctor\` for details.`,
+    );
+    return undefined;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [verb, ...args] = argv;
   const envFile = readEnvFile();
@@ -136,26 +211,22 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (verb === 'doctor') return doctor(envFile);
+  if (verb === 'import-files') {
+    const config = loadConfigOrSay();
+    return config ? importFilesCommand(config) : 1;
+  }
   const parsed = verb ? parseAdmin(verb, args.join(' ')) : undefined;
   if (!parsed?.ok || parsed.command.type !== 'admin') {
     out(
       parsed && !parsed.ok && parsed.code !== 'parse.unknown' ? say(parsed.code, parsed.values) : ADMIN_USAGE,
     );
     out(
-      '\nOn the host: npm run doctor | process | retry | reclassify -- <id> <kind|service> | backfill-ids | report',
+      '\nOn the host: npm run doctor | process | retry | reclassify -- <id> <kind|service> | backfill-ids | report | import-files',
     );
     return 2;
   }
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    out(
-      `reelbot: the configuration has problems:\n${formatProblems(e.problems)}\nRun \`npm run doctor\` for details.`,
-    );
-    return 1;
-  }
+  const config = loadConfigOrSay();
+  if (!config) return 1;
   const text = [verb, ...args].join(' ');
   const writes = WRITES.has(parsed.command.action.name);
   const holder = lockHolder(config.core.DATA_DIR);

@@ -23,6 +23,13 @@ export class LowdbChoiceStore implements ChoiceStore {
     return c ? { ...c } : undefined;
   }
 
+  /** Every choice still open at `now` (import-files; the port has no list: the core never needs one). */
+  unexpired(now: Date): StoredChoice[] {
+    return this.file.data.choices
+      .filter((c) => Date.parse(c.expiresAt) > now.getTime())
+      .map((c) => ({ ...c }));
+  }
+
   take(token: string): Promise<boolean> {
     return this.file.mutate((data) => {
       const i = data.choices.findIndex((c) => c.token === token);

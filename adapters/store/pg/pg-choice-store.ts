@@ -26,6 +26,16 @@ export class PgChoiceStore implements ChoiceStore {
     );
   }
 
+  /** Store `choice` unless its token is there (import-files: never overwrites); whether it was stored. */
+  async insertIfAbsent(choice: StoredChoice): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO choices (token, owner, expires_at, record) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (token) DO NOTHING`,
+      [choice.token, choice.owner, choice.expiresAt, JSON.stringify(choice)],
+    );
+    return rowCount === 1;
+  }
+
   async get(token: string): Promise<StoredChoice | undefined> {
     const { rows } = await this.pool.query<{ record: unknown }>(
       'SELECT record FROM choices WHERE token = $1',

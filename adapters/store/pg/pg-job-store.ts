@@ -32,6 +32,15 @@ export class PgJobStore implements JobStore {
     );
   }
 
+  /** Store `job` unless its key is there (import-files: never overwrites); whether it was stored. */
+  async insertIfAbsent(job: EnrichmentJob): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO enrichment_jobs (key, status, record) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`,
+      [job.key, job.status, JSON.stringify(job)],
+    );
+    return rowCount === 1;
+  }
+
   async list(): Promise<EnrichmentJob[]> {
     const { rows } = await this.pool.query<{ id: string; record: unknown }>(
       'SELECT key AS id, record FROM enrichment_jobs ORDER BY key',

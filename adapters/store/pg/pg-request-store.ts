@@ -32,13 +32,22 @@ export class PgRequestStore implements RequestStore {
 
   insert(request: MediaRequest): Promise<void> {
     return this.inOrder.run(request.id, async () => {
-      const { rowCount } = await this.pool.query(
-        `INSERT INTO requests (id, status, user_key, created_at, record) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO NOTHING`,
-        columns(request),
-      );
-      if (rowCount === 0) throw new Error(`request ${request.id} already exists`);
+      if (!(await this.insertRow(request))) throw new Error(`request ${request.id} already exists`);
     });
+  }
+
+  /** Store `request` unless its id is there (import-files: a row is never overwritten); whether it was stored. */
+  insertIfAbsent(request: MediaRequest): Promise<boolean> {
+    return this.inOrder.run(request.id, () => this.insertRow(request));
+  }
+
+  private async insertRow(request: MediaRequest): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO requests (id, status, user_key, created_at, record) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO NOTHING`,
+      columns(request),
+    );
+    return rowCount === 1;
   }
 
   async get(id: string): Promise<MediaRequest | undefined> {

@@ -34,6 +34,15 @@ export class PgVocabStore implements VocabStore {
     );
   }
 
+  /** Store `vocab` unless its key is there (import-files: never overwrites); whether it was stored. */
+  async insertIfAbsent(vocab: MovieVocab): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      'INSERT INTO vocabularies (key, record) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
+      [vocab.key, JSON.stringify(vocab)],
+    );
+    return rowCount === 1;
+  }
+
   /** Every stored movie key, for the enrichment backfill and the vocabulary API. */
   async keys(): Promise<string[]> {
     const { rows } = await this.pool.query<{ key: string }>('SELECT key FROM vocabularies ORDER BY key');
