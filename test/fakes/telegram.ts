@@ -346,6 +346,11 @@ export class FakeTelegram extends FakeHttp {
     return this.updates.length;
   }
 
+  /** The update_id of the update queued last (the last userSays or click). */
+  get lastUpdateId(): number {
+    return this.nextUpdateId - 1;
+  }
+
   override async close(): Promise<void> {
     this.webhook.stop();
     this.waiter?.wake();
