@@ -14,7 +14,15 @@ import type { EnrichmentQueue } from '../../../src/core/vocab/enrichment/queue.j
 import { findLanguage } from '../../../src/core/vocab/languages.js';
 import type { Language } from '../../../src/core/vocab/types.js';
 import { FakeTime, FakeTranslator, MemoryJobStore, MemoryVocabStore } from './fakes.js';
-import { person, queueOn, RecordingNotifier, SETTINGS, syntheticVocab } from './helpers.js';
+import {
+  person,
+  queueOn,
+  RecordingNotifier,
+  SETTINGS,
+  syntheticVocab,
+  settle,
+  toldReady,
+} from './helpers.js';
 import { LockServer, SessionLocks } from './session-locks.js';
 
 const fr = findLanguage('fr') as Language;
@@ -62,19 +70,6 @@ function instance() {
   const q = queueOn({ jobs, vocabs, translator, notifier, time, locks });
   queues.push(q);
   return { q, notifier, translator, locks };
-}
-
-/** Let the promises under way settle (the fake clock stands still). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
-}
-
-function toldReady(...ns: RecordingNotifier[]): string[] {
-  return ns
-    .flatMap((n) => n.sent)
-    .filter((s) => s.reply.code === 'vocab.enrichReady')
-    .map((s) => userKey(s.to))
-    .sort();
 }
 
 /** What a person has open: the job's line, as the list footer shows it. */

@@ -110,3 +110,17 @@ export function queueOn(
   const { time, ...rest } = deps;
   return new EnrichmentQueue({ ...rest, clock: time, timers: time, logger: quietLogger, settings });
 }
+
+/** Let the promises under way settle (the fake clock stands still). */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+}
+
+/** The people told "ready", by any of `notifiers`, sorted. */
+export function toldReady(...notifiers: RecordingNotifier[]): string[] {
+  return notifiers
+    .flatMap((n) => n.sent)
+    .filter((s) => s.reply.code === 'vocab.enrichReady')
+    .map((s) => userKey(s.to))
+    .sort();
+}

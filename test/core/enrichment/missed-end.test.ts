@@ -5,13 +5,12 @@
  * not told again. An end older than a day is not told any more: its askers are marked told.
  */
 import { describe, expect, it } from 'vitest';
-import { userKey } from '../../../src/core/types.js';
 import { SCAN_MS } from '../../../src/core/vocab/enrichment/cluster-watch.js';
 import type { EnrichmentJob, JobStore } from '../../../src/core/vocab/enrichment/types.js';
 import { findLanguage } from '../../../src/core/vocab/languages.js';
 import type { Language } from '../../../src/core/vocab/types.js';
 import { FakeTime, FakeTranslator, MemoryJobStore, MemoryVocabStore } from './fakes.js';
-import { person, queueOn, StallingNotifier, syntheticVocab, type RecordingNotifier } from './helpers.js';
+import { person, queueOn, StallingNotifier, syntheticVocab, settle, toldReady } from './helpers.js';
 import { LockServer, SessionLocks } from './session-locks.js';
 
 const fr = findLanguage('fr') as Language;
@@ -25,21 +24,7 @@ function queue(jobs: JobStore, vocabs: MemoryVocabStore, time: FakeTime, locks?:
   return { q, notifier, translator };
 }
 
-/** The "ready" messages sent, by whom to whom. */
-function toldReady(...ns: RecordingNotifier[]): string[] {
-  return ns
-    .flatMap((n) => n.sent)
-    .filter((s) => s.reply.code === 'vocab.enrichReady')
-    .map((s) => userKey(s.to))
-    .sort();
-}
-
 const flags = (job: EnrichmentJob | undefined) => job?.askers.map((a) => `${a.user.userId}:${a.notified}`);
-
-/** Let the promises under way settle (the fake clock stands still). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
-}
 
 /**
  * Three people ask on `first`; it translates the whole job and tells u1, and its send to u2 never

@@ -15,7 +15,7 @@
 import type { Logger } from '../../ports.js';
 import type { EndNotices } from './end-notices.js';
 import type { JobBook } from './job-book.js';
-import { isDue } from './job-life.js';
+import { hasEnded, isDue } from './job-life.js';
 import type { ProgressViews } from './progress-views.js';
 import type { JobScheduler } from './scheduler.js';
 import type { EnrichmentJob } from './types.js';
@@ -118,7 +118,7 @@ export class ClusterWatch {
     if (scheduler.has(key)) return followMs;
     const job = await book.get(key);
     if (!job) return undefined;
-    const end = job.status === 'ready' || job.status === 'failed';
+    const end = hasEnded(job);
     await views.progress(job, end);
     if (end) return undefined;
     return job.status === 'paused' ? Math.max(followMs, this.deps.scanMs) : followMs;

@@ -11,6 +11,7 @@ import { OneAtATime } from '../../one-at-a-time.js';
 import type { Logger } from '../../ports.js';
 import type { Reply } from '../../types.js';
 import { whyVocab } from '../messages.js';
+import { hasEnded } from './job-life.js';
 import { jobReply, type ProgressViews } from './progress-views.js';
 import type { EnrichmentJob } from './types.js';
 
@@ -26,7 +27,7 @@ export function endReply(job: EnrichmentJob): Reply {
 
 /** Ready or failed, with an asker not told. */
 export function untold(job: EnrichmentJob): boolean {
-  return (job.status === 'ready' || job.status === 'failed') && job.askers.some((a) => !a.notified);
+  return hasEnded(job) && job.askers.some((a) => !a.notified);
 }
 
 export interface EndNoticesDeps {

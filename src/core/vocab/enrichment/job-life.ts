@@ -61,6 +61,11 @@ export function requeue(job: EnrichmentJob): void {
   delete job.finishedAt;
 }
 
+/** Ready or failed: nothing more will run; its askers are told the end. */
+export function hasEnded(job: EnrichmentJob): boolean {
+  return job.status === 'ready' || job.status === 'failed';
+}
+
 /** A paused job whose time has come (or that never had one). */
 export function isDue(job: EnrichmentJob, now: Date): boolean {
   return !job.retryAt || Date.parse(job.retryAt) <= now.getTime();

@@ -10,6 +10,7 @@ import { sayVocab, whyVocab, type VocabCode } from '../messages.js';
 import type { JobBook } from './job-book.js';
 import { languageName } from './job-texts.js';
 import type { EnrichmentJob } from './types.js';
+import { hasEnded } from './job-life.js';
 
 export interface ProgressViewsDeps {
   book: JobBook;
@@ -97,7 +98,7 @@ export class ProgressViews {
         if (live.pauseNotified) return 0;
         live.pauseNotified = true;
         await book.save(live);
-      } else if (!ended(live)) return 0;
+      } else if (!hasEnded(live)) return 0;
       const message = typeof reply === 'function' ? reply(live) : reply;
       const untold = live.askers.filter((a) => !a.notified);
       for (const { user, at } of untold) {
@@ -130,17 +131,13 @@ export class ProgressViews {
     const { book, locks } = this.deps;
     return locks.withItemLock(`enrich-tell:${job.key}`, async () => {
       const live = (await book.get(job.key)) ?? job;
-      if (!ended(live)) return 0;
+      if (!hasEnded(live)) return 0;
       const untold = live.askers.filter((a) => !a.notified);
       for (const asker of untold) asker.notified = true;
       if (untold.length) await book.save(live);
       return untold.length;
     });
   }
-}
-
-function ended(job: EnrichmentJob): boolean {
-  return job.status === 'ready' || job.status === 'failed';
 }
 
 /** The job in a line under what it shows: translating (done of total), paused, ready or failed. */

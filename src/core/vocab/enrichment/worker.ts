@@ -13,7 +13,7 @@ import type { VocabStore } from '../ports.js';
 import type { MovieVocab } from '../types.js';
 import { endReply } from './end-notices.js';
 import type { JobBook } from './job-book.js';
-import { isDue, requeue } from './job-life.js';
+import { isDue, requeue, hasEnded } from './job-life.js';
 import { jobReply, type ProgressViews } from './progress-views.js';
 import { batches, contextFor, wordsToTranslate } from './requests.js';
 import type { JobScheduler } from './scheduler.js';
@@ -61,7 +61,7 @@ export class EnrichmentWorker {
     const { book, logger: log, scheduler } = this.deps;
     // As stored now: another instance's progress is where this run goes on, its pause holds here.
     const job = await book.get(key);
-    if (!job || !this.deps.translator || job.status === 'ready' || job.status === 'failed') return;
+    if (!job || !this.deps.translator || hasEnded(job)) return;
     if (job.status === 'paused') {
       if (!isDue(job, this.now())) return this.deps.onPaused(job);
       requeue(job);
