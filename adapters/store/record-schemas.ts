@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { ALL_STATUSES } from '../../src/core/media/request-lifecycle.js';
-import { reply } from './reply-schema.js';
+import { mediaKind, reply } from './reply-schema.js';
 import type { StoredChoice } from '../../src/core/ports.js';
 import type {
   AuditEvent,
@@ -16,6 +16,7 @@ import type {
   ExternalIds,
   MediaRequest,
   RequestOptions,
+  Reply,
   RequestQuery,
   ScoreBreakdown,
   SourceReport,
@@ -55,9 +56,8 @@ const opt = <S extends z.ZodType>(s: S) => s.optional();
 
 const platform = z.enum(['telegram', 'discord', 'terminal', 'http']);
 const status = z.enum(ALL_STATUSES);
-const mediaKind = z.enum(['movie', 'series', 'artist', 'album']);
 
-const userRef = shapeOf<UserRef>()({
+export const userRef = shapeOf<UserRef>()({
   platform,
   userId: str,
   chatId: str,
@@ -159,3 +159,11 @@ export const storedChoice = shapeOf<StoredChoice>()({
   values: z.array(str),
   expiresAt: str,
 });
+
+/** A later message on its way to the instance that runs the person's chat (pg/pg-message-relay.ts). */
+export interface RelayedMessage {
+  to: UserRef;
+  reply: Reply;
+}
+
+export const relayedMessage = shapeOf<RelayedMessage>()({ to: userRef, reply });

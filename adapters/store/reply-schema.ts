@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { MessageCode } from '../../src/core/types.js';
 
 const str = z.string();
-const mediaKind = z.enum(['movie', 'series', 'artist', 'album']);
+export const mediaKind = z.enum(['movie', 'series', 'artist', 'album']);
 
 export const reply = z.looseObject({
   // Any string: a newer instance's code is still worth sending. The chat shows `text`; the code

@@ -10,10 +10,9 @@
  * connection.
  */
 import { createHash } from 'node:crypto';
-import pg from 'pg';
 import type { ClusterLocks, Logger, TryRunResult } from '../../../src/core/ports.js';
 import { ProcessLocks } from '../../../src/core/process-locks.js';
-import type { Connection, Pool } from './pool.js';
+import { openPool, type Connection, type Pool } from './pool.js';
 
 /**
  * The longest one item is held. A send's own budget is 30 s (send-request.ts); should the holder
@@ -42,17 +41,17 @@ export class PgClusterLocks implements ClusterLocks {
   ) {}
 
   static open(url: string, logger?: Logger): PgClusterLocks {
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: 10,
-      connectionTimeoutMillis: ITEM_WAIT_MS,
-      statement_timeout: ITEM_WAIT_MS,
-      idle_in_transaction_session_timeout: ITEM_HOLD_MS,
-      application_name: 'reelbot-locks',
-    });
     // A connection the server ended (the hold limit) or lost; the next lock opens another.
-    pool.on('error', (err: Error & { code?: string }) =>
-      logger?.warn({ code: err.code, reason: err.message }, 'PostgreSQL lock connection lost'),
+    const pool = openPool(
+      url,
+      logger,
+      {
+        connectionTimeoutMillis: ITEM_WAIT_MS,
+        statement_timeout: ITEM_WAIT_MS,
+        idle_in_transaction_session_timeout: ITEM_HOLD_MS,
+        application_name: 'reelbot-locks',
+      },
+      { level: 'warn', message: 'PostgreSQL lock connection lost' },
     );
     return new PgClusterLocks(pool, logger);
   }

@@ -20,8 +20,8 @@ import pg from 'pg';
 import type { MessageRelay } from '../../chat/platform-notifier.js';
 import type { Logger, Notifier } from '../../../src/core/ports.js';
 import type { Platform, Reply, UserRef } from '../../../src/core/types.js';
-import { inTransaction, STATEMENT_TIMEOUT_MS, type Pool } from './pool.js';
-import { relayedMessage } from './relay-schemas.js';
+import { inTransaction, openPool, type Pool } from './pool.js';
+import { relayedMessage } from '../record-schemas.js';
 import { RowCheck } from './row-check.js';
 
 const CHANNEL = 'reelbot_relay';
@@ -83,16 +83,11 @@ export class PgMessageRelay implements MessageRelay {
   /** On `url`'s database, migrated already (openStores does it first). Connects when first used. */
   static open(url: string, logger?: Logger, tuning: RelayTuning = {}): PgMessageRelay {
     // A few connections: one drain at a time, the puts and the expiry; the listener is apart.
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: 3,
-      connectionTimeoutMillis: 10_000,
-      statement_timeout: STATEMENT_TIMEOUT_MS,
-      application_name: 'reelbot-relay',
-    });
-    // As openPool's (pool.ts): an 'error' nobody listens to would end the process.
-    pool.on('error', (err: Error & { code?: string }) =>
-      logger?.warn({ code: err.code, reason: err.message }, 'PostgreSQL relay connection lost'),
+    const pool = openPool(
+      url,
+      logger,
+      { max: 3, application_name: 'reelbot-relay' },
+      { level: 'warn', message: 'PostgreSQL relay connection lost' },
     );
     return new PgMessageRelay(url, pool, logger, tuning);
   }

@@ -14,20 +14,33 @@ export type Connection = pg.PoolClient;
 /** How long one statement may run before the server cancels it (migrations lift it: migrate.ts). */
 export const STATEMENT_TIMEOUT_MS = 30_000;
 
-export function openPool(url: string, logger?: Logger): Pool {
+/** What a pool logs when one of its idle connections drops. */
+export interface ConnectionLost {
+  level: 'warn' | 'error';
+  message: string;
+}
+
+/**
+ * A pool on `url`: the stores' own by default; the locks and the relay have pools of their own
+ * with `settings` over these (their size, timeouts and application_name).
+ */
+export function openPool(
+  url: string,
+  logger?: Logger,
+  settings: pg.PoolConfig = {},
+  lost: ConnectionLost = { level: 'error', message: 'PostgreSQL connection lost; the next query reconnects' },
+): Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: 10_000,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     application_name: 'reelbot',
+    ...settings,
   });
   // Never the error object itself: pg-pool hangs the client (and its connection settings) on it.
   pool.on('error', (err: Error & { code?: string }) =>
-    logger?.error(
-      { code: err.code, reason: err.message },
-      'PostgreSQL connection lost; the next query reconnects',
-    ),
+    logger?.[lost.level]({ code: err.code, reason: err.message }, lost.message),
   );
   return pool;
 }
