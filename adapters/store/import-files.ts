@@ -7,11 +7,10 @@
  * overwritten, and a second run copies nothing. The caller holds DATA_DIR's lock (instance-lock.ts)
  * and has migrated the database (openPgStores).
  */
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import type { Logger } from '../../src/core/ports.js';
 import { LowdbChoiceStore } from './choice-store.js';
-import { JsonJobStore } from './json-job-store.js';
-import { JsonVocabStore } from './json-vocab-store.js';
+import { fileVocabStores } from './file-vocab-stores.js';
 import type { PgStores } from './pg/pg-stores.js';
 import { LowdbRequestStore } from './request-store.js';
 
@@ -96,13 +95,13 @@ export async function importFiles(
   // Oldest first, as the bot inserted them: requests of one millisecond keep their order.
   requests.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   const choices = (await LowdbChoiceStore.open(dataDir, log)).unexpired(now);
-  const vocabFiles = new JsonVocabStore(join(dataDir, 'vocab'), log);
+  const files = fileVocabStores(dataDir, log);
   const vocabs = [];
-  for (const key of await vocabFiles.keys()) {
-    const v = await vocabFiles.get(key);
+  for (const key of await files.movies()) {
+    const v = await files.vocabs.get(key);
     if (v) vocabs.push(v);
   }
-  const jobs = await new JsonJobStore(join(dataDir, 'jobs'), log).list();
+  const jobs = await files.jobs.list();
 
   const tallies = [
     await copyEach('requests', requests, (r) => db.requests.insertIfAbsent(r)),

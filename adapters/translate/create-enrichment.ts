@@ -5,7 +5,6 @@
  * desk on top. Cheap: no NLP model, so the composition root
  * can build it at start and resume jobs a crash left running.
  */
-import { join } from 'node:path';
 import type { VocabEnv } from '../../src/config/vocab-env.js';
 import type { ClusterLocks, Clock, Logger, Notifier, Timers } from '../../src/core/ports.js';
 import type { UserRef } from '../../src/core/types.js';
@@ -13,8 +12,7 @@ import { EnrichmentDesk } from '../../src/core/vocab/enrichment/enrichment-desk.
 import { EnrichmentQueue } from '../../src/core/vocab/enrichment/queue.js';
 import type { JobStore, Translator } from '../../src/core/vocab/enrichment/types.js';
 import type { VocabStore } from '../../src/core/vocab/ports.js';
-import { JsonJobStore } from '../store/json-job-store.js';
-import { JsonVocabStore } from '../store/json-vocab-store.js';
+import { fileVocabStores } from '../store/file-vocab-stores.js';
 import { ApertiumTranslator } from './apertium.js';
 import { DeeplTranslator } from './deepl.js';
 import { FreeDictTranslator } from './freedict.js';
@@ -113,13 +111,7 @@ export function createEnrichment(
 ): EnrichmentWiring {
   const log = logger.child({ module: 'enrichment' });
   const translator = createTranslator(env, log, opts.fetchImpl);
-  const vocabDir = join(env.DATA_DIR, 'vocab');
-  const files = new JsonVocabStore(vocabDir, log);
-  const { vocabs, jobs, movies, locks } = opts.stores ?? {
-    vocabs: files,
-    jobs: new JsonJobStore(join(env.DATA_DIR, 'jobs'), log),
-    movies: () => files.keys(),
-  };
+  const { vocabs, jobs, movies, locks }: EnrichmentStores = opts.stores ?? fileVocabStores(env.DATA_DIR, log);
   const queue = new EnrichmentQueue({
     jobs,
     vocabs,
