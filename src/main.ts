@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import process from 'node:process';
 import { createDiscordAdapter } from '../adapters/chat/discord/discord-adapter.js';
-import { createTelegramAdapter } from '../adapters/chat/telegram/telegram-adapter.js';
+import { createTelegramAdapter } from '../adapters/chat/telegram/create-telegram-adapter.js';
 import { TerminalAdapter } from '../adapters/chat/terminal/terminal-adapter.js';
 import { createApp } from './app.js';
 import { ConfigError, formatProblems, loadConfig } from './config.js';

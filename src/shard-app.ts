@@ -9,7 +9,7 @@ import {
   createDiscordAdapter,
   type DiscordAdapterOptions,
 } from '../adapters/chat/discord/discord-adapter.js';
-import { createTelegramAdapter } from '../adapters/chat/telegram/telegram-adapter.js';
+import { createTelegramAdapter } from '../adapters/chat/telegram/create-telegram-adapter.js';
 import { createApp, type App, type AppOptions } from './app.js';
 import type { Config } from './config.js';
 

@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTelegramAdapter } from '../../adapters/chat/telegram/telegram-adapter.js';
+import { createTelegramAdapter } from '../../adapters/chat/telegram/create-telegram-adapter.js';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { FAST } from '../adapters/telegram/harness.js';

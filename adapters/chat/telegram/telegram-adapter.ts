@@ -7,7 +7,6 @@
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { z } from 'zod';
-import type { Config } from '../../../src/config.js';
 import type { Core } from '../../../src/core/core.js';
 import { textReply } from '../../../src/core/messages.js';
 import type { Logger, SendOptions } from '../../../src/core/ports.js';
@@ -293,19 +292,4 @@ export class TelegramAdapter implements ChatAdapter {
   private describe(err: unknown): Record<string, unknown> {
     return describeError(err, [this.token]);
   }
-}
-
-/** The adapter when a bot token is configured; undefined otherwise. */
-export function createTelegramAdapter(
-  config: Config,
-  logger: Logger,
-  /** Timings and limits (tests make them fast). */
-  tuning: Omit<TelegramAdapterOptions, 'token' | 'apiRoot' | 'logger' | 'webhook'> = {},
-): TelegramAdapter | undefined {
-  const { TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot } = config.telegram;
-  const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secret } = config.telegram;
-  if (!token) return undefined;
-  const webhook = url && secret ? { webhook: { url, secret } } : {};
-  const limits = { globalPerSecond: config.telegram.TELEGRAM_SEND_PER_SECOND, ...tuning.limits };
-  return new TelegramAdapter({ ...tuning, limits, token, apiRoot, logger, ...webhook });
 }

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTelegramAdapter } from '../../../adapters/chat/telegram/telegram-adapter.js';
+import { createTelegramAdapter } from '../../../adapters/chat/telegram/create-telegram-adapter.js';
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { startFakeTelegram, type FakeTelegram } from '../../fakes/telegram.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTelegramAdapter, TelegramAdapter } from '../../../adapters/chat/telegram/telegram-adapter.js';
+import { createTelegramAdapter } from '../../../adapters/chat/telegram/create-telegram-adapter.js';
+import { TelegramAdapter } from '../../../adapters/chat/telegram/telegram-adapter.js';
 import { ConfigError, loadConfig } from '../../../src/config.js';
 import { startFakeTelegram } from '../../fakes/telegram.js';
 import { CaptureLogger, ScriptedCore } from './harness.js';

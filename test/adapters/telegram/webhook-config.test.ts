@@ -3,7 +3,7 @@
  * every problem named at once and the secret never printed.
  */
 import { describe, expect, it } from 'vitest';
-import { createTelegramAdapter } from '../../../adapters/chat/telegram/telegram-adapter.js';
+import { createTelegramAdapter } from '../../../adapters/chat/telegram/create-telegram-adapter.js';
 import { ConfigError, loadConfig, type ConfigProblem } from '../../../src/config.js';
 import { CaptureLogger } from './harness.js';
 

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { createTelegramAdapter } from '../../../adapters/chat/telegram/telegram-adapter.js';
+import { createTelegramAdapter } from '../../../adapters/chat/telegram/create-telegram-adapter.js';
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { startFakeRadarr, type FakeRadarr } from '../../fakes/radarr.js';
