@@ -14,7 +14,7 @@ import { startFakeRadarr, type FakeRadarr } from '../fakes/radarr.js';
 import { startFakeSonarr, type FakeSonarr } from '../fakes/sonarr.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.js';
 import { startFakeTmdb, type FakeTmdb } from '../fakes/tmdb.js';
-import { postsTo } from './world.js';
+import { postsPerItem } from './world.js';
 import { mediaFakesEnv } from './media-fakes-env.js';
 
 const HOST = 'bot.example.com';
@@ -90,14 +90,7 @@ export async function startWebhookCluster(databaseUrl: string, instances: number
         }
       }
     },
-    postsPerItem() {
-      const perItem = new Map<string, number>();
-      for (const body of [...postsTo(radarr, '/api/v3/movie'), ...postsTo(sonarr, '/api/v3/series')]) {
-        const id = String(body.tmdbId ?? body.tvdbId);
-        perItem.set(id, (perItem.get(id) ?? 0) + 1);
-      }
-      return perItem;
-    },
+    postsPerItem: () => postsPerItem(radarr, sonarr),
     async close() {
       await Promise.allSettled(apps.map((x) => x.stop()));
       await Promise.all([telegram.close(), tmdb.close(), radarr.close(), sonarr.close()]);

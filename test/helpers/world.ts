@@ -173,6 +173,16 @@ export function postsTo(fake: PostLog | undefined, path: string): Body[] {
     .map((p) => p.body as Body);
 }
 
+/** POSTs of new movies (Radarr, by tmdbId) and series (Sonarr, by tvdbId), counted per item. */
+export function postsPerItem(radarr: PostLog | undefined, sonarr: PostLog | undefined): Map<string, number> {
+  const perItem = new Map<string, number>();
+  for (const body of [...postsTo(radarr, '/api/v3/movie'), ...postsTo(sonarr, '/api/v3/series')]) {
+    const id = String(body.tmdbId ?? body.tvdbId);
+    perItem.set(id, (perItem.get(id) ?? 0) + 1);
+  }
+  return perItem;
+}
+
 /** Bodies the fake accepted (201) at `path`: what actually got added. */
 export function addedTo(fake: PostLog | undefined, path: string): Body[] {
   return (fake?.posted ?? [])

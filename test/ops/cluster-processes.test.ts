@@ -21,7 +21,7 @@ import { startFakeTelegram, type TgUser } from '../fakes/telegram.js';
 import { startFakeTmdb } from '../fakes/tmdb.js';
 import { killBotProcesses, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { startTestPostgres } from '../helpers/postgres.js';
-import { postsTo } from '../helpers/world.js';
+import { postsPerItem } from '../helpers/world.js';
 import { mediaFakesEnv } from '../helpers/media-fakes-env.js';
 
 const postgres = await startTestPostgres();
@@ -183,11 +183,7 @@ describe.skipIf(postgres.why !== undefined)(
             `webhook deliveries ${telegram.webhook.deliveries.length} (refused ${telegram.webhook.deliveries.filter((d) => d.status === 0).length}), ${telegram.pendingUpdates} still pending`,
         );
 
-        const perItem = new Map<string, number>();
-        for (const body of [...postsTo(radarr, '/api/v3/movie'), ...postsTo(sonarr, '/api/v3/series')]) {
-          const id = String(body.tmdbId ?? body.tvdbId);
-          perItem.set(id, (perItem.get(id) ?? 0) + 1);
-        }
+        const perItem = postsPerItem(radarr, sonarr);
         const jobs = (
           await query<{ record: EnrichmentJob }>(databaseUrl, 'SELECT record FROM enrichment_jobs')
         ).map((r) => r.record);
